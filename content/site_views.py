@@ -1,0 +1,104 @@
+"""Site-wide endpoints: error pages, robots.txt and the health check."""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def _render_error(request, template, status):
+    # Error pages use the normal frame (navigation, phone) when the database answers,
+    # and fall back to the frame without database lookups when it does not.
+    try:
+        return render(request, template, status=status)
+    except DatabaseError:
+        return _render_static(template_name="503.html", status=503)
+
+
+def _render_static(template_name, status):
+    """Render a template without context processors: it touches no database."""
+    body = loader.get_template(template_name).render(
+        {
+            "organisation_name": settings.ORGANISATION_NAME,
+            "phone": settings.ORGANISATION_PHONE,
+            "phone_uri": "tel:" + "".join(c for c in settings.ORGANISATION_PHONE if c.isdigit()),
+        }
+    )
+    response = HttpResponse(body, status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return _render_error(request, "400.html", 400)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return _render_error(request, "403.html", 403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return _render_error(request, "404.html", 404)
+
+
+@requires_csrf_token
+def server_error(request):
+    """500, or a 503 'try again shortly' when the cause is an unreachable database."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DATABASE_DOWN_ERRORS):
+        logger.error("database unavailable: %s", type(exc).__name__)
+        return _render_static("503.html", 503)
+    return _render_static("500.html", 500)
+
+
+def csrf_failure(request, reason=""):
+    """A form was sent with an expired or missing security token (CSRF)."""
+    return _render_error(request, "403_csrf.html", 403)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_PATH}",
+        "Disallow: /zoeken/",
+        "Disallow: /aanvraag-ontvangen/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not. No personal data."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        logger.warning("health check: database unavailable (%s)", type(exc).__name__)
+        response = JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return JsonResponse({"status": "ok", "database": "up"})

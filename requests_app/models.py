@@ -1,0 +1,468 @@
+"""What parents ask for, and what staff do with it.
+
+One concrete ``Request`` row per submission holds everything the triage queue needs
+(kind, reference, status, assignment, contact for family matching); the assessment and
+callback details live in child tables (multi-table inheritance), so the queue is one list.
+
+History (``RequestEvent``) records codes and names, never what the parent wrote, so
+erasing a request's row and its notes erases its health data. The access log and the
+purge log keep the reference and ids only, and outlive the request on purpose.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Kind(models.TextChoices):
+    ASSESSMENT = "assessment", "Onderzoek aanvragen"
+    CALLBACK = "callback", "Bel mij terug"
+
+
+REFERENCE_PREFIX = {Kind.ASSESSMENT: "OZ", Kind.CALLBACK: "TB"}
+
+
+class Status(models.TextChoices):
+    NEW = "nieuw", "Nieuw"
+    IN_PROGRESS = "in_behandeling", "In behandeling"
+    CONTACTED = "contact_opgenomen", "Contact opgenomen"
+    INTAKE_PLANNED = "intake_gepland", "Intake gepland"
+    DONE = "afgerond", "Afgerond"
+    REFERRED = "doorverwezen", "Doorverwezen"
+    CANCELLED = "geannuleerd", "Geannuleerd"
+    SPAM = "spam", "Spam"
+
+
+OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.CONTACTED, Status.INTAKE_PLANNED})
+CLOSED_STATUSES = frozenset({Status.DONE, Status.REFERRED, Status.CANCELLED, Status.SPAM})
+
+# The flow staff may follow. A closed request can be reopened to "in behandeling"
+# (a parent calls back); spam can be restored to "nieuw" when it was flagged wrongly.
+TRANSITIONS = {
+    Status.NEW: {
+        Status.IN_PROGRESS,
+        Status.CONTACTED,
+        Status.REFERRED,
+        Status.CANCELLED,
+        Status.SPAM,
+    },
+    Status.IN_PROGRESS: {
+        Status.CONTACTED,
+        Status.INTAKE_PLANNED,
+        Status.DONE,
+        Status.REFERRED,
+        Status.CANCELLED,
+    },
+    Status.CONTACTED: {
+        Status.IN_PROGRESS,
+        Status.INTAKE_PLANNED,
+        Status.DONE,
+        Status.REFERRED,
+        Status.CANCELLED,
+    },
+    Status.INTAKE_PLANNED: {
+        Status.CONTACTED,
+        Status.DONE,
+        Status.REFERRED,
+        Status.CANCELLED,
+    },
+    Status.DONE: {Status.IN_PROGRESS},
+    Status.REFERRED: {Status.IN_PROGRESS},
+    Status.CANCELLED: {Status.IN_PROGRESS},
+    Status.SPAM: {Status.NEW},
+}
+
+
+class Priority(models.IntegerChoices):
+    # Sorted descending in the queue: urgent first.
+    LOW = 10, "Laag"
+    NORMAL = 20, "Normaal"
+    HIGH = 30, "Hoog"
+    URGENT = 40, "Spoed"
+
+
+class NotifyState(models.TextChoices):
+    PENDING = "pending", "Nog te versturen"
+    SENT = "sent", "Verstuurd"
+    FAILED = "failed", "Mislukt (wordt opnieuw geprobeerd)"
+
+
+class DayPart(models.TextChoices):
+    MORNING = "ochtend", "'s Ochtends"
+    AFTERNOON = "middag", "'s Middags"
+    EVENING = "avond", "'s Avonds"
+
+
+class RequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self):
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def not_spam(self):
+        return self.filter(is_suspected_spam=False).exclude(status=Status.SPAM)
+
+    def same_family(self, request):
+        """Other requests sharing this request's e-mail address or phone number."""
+        q = models.Q()
+        if request.email:
+            q |= models.Q(email__iexact=request.email)
+        if request.phone:
+            q |= models.Q(phone=request.phone)
+        if not q:
+            return self.none()
+        return self.filter(q).exclude(pk=request.pk)
+
+
+class Request(models.Model):
+    """One request from a parent, of either kind: the row the triage queue lists."""
+
+    kind = models.CharField("soort", max_length=12, choices=Kind.choices, editable=False)
+    reference = models.CharField("referentie", max_length=20, unique=True, editable=False)
+    # Idempotency: the form carries this token, so a repeated POST finds its request.
+    submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField("ontvangen", default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField("status gewijzigd", default=timezone.now)
+    closed_at = models.DateTimeField(
+        "afgesloten op",
+        null=True,
+        blank=True,
+        help_text="Wanneer de aanvraag werd afgesloten; de bewaartermijn telt vanaf hier.",
+    )
+    priority = models.PositiveSmallIntegerField(
+        "prioriteit", choices=Priority.choices, default=Priority.NORMAL
+    )
+    is_urgent = models.BooleanField(
+        "spoed (direct gevaar gemeld)",
+        default=False,
+        help_text="De ouder gaf aan dat er nu direct gevaar is.",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_requests",
+        verbose_name="toegewezen aan",
+    )
+
+    # Spam defence: suspected spam is kept, flagged and left out of the normal queue.
+    is_suspected_spam = models.BooleanField("vermoedelijk spam", default=False)
+    spam_reasons = models.CharField("reden spamvermoeden", max_length=100, blank=True)
+
+    # Contact, shared by both kinds (queue search and family matching).
+    contact_name = models.CharField("naam", max_length=120)
+    email = models.EmailField("e-mailadres", blank=True, db_index=True)
+    phone = models.CharField(
+        "telefoonnummer",
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text="Opgeslagen in internationale vorm, bijvoorbeeld +31612345678.",
+    )
+    voicemail_allowed = models.BooleanField("voicemail inspreken mag", default=False)
+
+    consent_at = models.DateTimeField("toestemming gegeven op")
+    consent_version = models.CharField("versie privacyverklaring", max_length=40)
+
+    # Notifications are sent after commit; a failure is recorded here and retried.
+    notify_state = models.CharField(
+        "e-mailmeldingen",
+        max_length=10,
+        choices=NotifyState.choices,
+        default=NotifyState.PENDING,
+        db_index=True,
+    )
+    notify_attempts = models.PositiveSmallIntegerField("verzendpogingen", default=0)
+    notify_error = models.CharField(
+        "laatste verzendfout",
+        max_length=200,
+        blank=True,
+        help_text="Alleen het soort fout, nooit adressen of inhoud.",
+    )
+    notified_at = models.DateTimeField("meldingen verstuurd op", null=True, blank=True)
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "aanvraag"
+        verbose_name_plural = "aanvragen"
+        ordering = ["-priority", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-priority", "-created_at"], name="req_queue_idx"),
+        ]
+        permissions = [
+            ("export_request", "Mag de lijst met aanvragen exporteren (CSV)"),
+            ("export_request_worries", "Mag de vrije tekst (zorgen) meenemen in een export"),
+            ("family_data", "Mag gegevens van een gezin opvragen en wissen (AVG)"),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def get_admin_url(self):
+        return reverse(f"admin:{self._meta.app_label}_request_change", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def allowed_transitions(self):
+        return TRANSITIONS.get(Status(self.status), set())
+
+    def can_move_to(self, status) -> bool:
+        return status == self.status or status in self.allowed_transitions()
+
+    @property
+    def details(self):
+        """The kind-specific part (assessment or callback) of this request."""
+        return self.assessmentrequest if self.kind == Kind.ASSESSMENT else self.callbackrequest
+
+
+class Relation(models.TextChoices):
+    PARENT = "ouder", "Ouder"
+    FOSTER_PARENT = "pleegouder", "Pleegouder"
+    ADOPTIVE_PARENT = "adoptieouder", "Adoptieouder"
+    GUARDIAN = "voogd", "Voogd"
+    OTHER = "anders", "Anders"
+
+
+class Authority(models.TextChoices):
+    BOTH_PARENTS = "beide_ouders", "Beide ouders samen"
+    ME_ALONE = "alleen_ik", "Alleen ik"
+    OTHER_PARENT = "andere_ouder", "Alleen de andere ouder"
+    GUARDIAN = "voogd", "Een voogd (bijvoorbeeld een gecertificeerde instelling)"
+    UNKNOWN = "weet_niet", "Weet ik niet"
+
+
+class YesNoUnknown(models.TextChoices):
+    YES = "ja", "Ja"
+    NO = "nee", "Nee"
+    NOT_APPLICABLE = "nvt", "Niet van toepassing"
+
+
+class HelpSoFar(models.TextChoices):
+    NONE = "geen", "Nog geen hulp"
+    GP = "huisarts", "Huisarts"
+    YOUTH_DOCTOR = "jeugdarts", "Jeugdarts of consultatiebureau"
+    MUNICIPALITY = "wijkteam", "Wijkteam of gemeente"
+    OTHER = "anders", "Anders"
+
+
+class Channel(models.TextChoices):
+    PHONE = "telefoon", "Telefoon"
+    EMAIL = "email", "E-mail"
+
+
+class AssessmentRequest(Request):
+    """Onderzoek aanvragen: a psychological assessment for a child."""
+
+    child_first_name = models.CharField("voornaam kind", max_length=80)
+    child_birth_date = models.DateField("geboortedatum kind")
+    child_residence = models.CharField("woonplaats kind", max_length=80)
+
+    relation = models.CharField("relatie tot het kind", max_length=20, choices=Relation.choices)
+    relation_other = models.CharField("relatie (anders)", max_length=80, blank=True)
+    authority = models.CharField("gezag", max_length=20, choices=Authority.choices)
+    other_parent_informed = models.CharField(
+        "andere gezaghebbende ouder weet ervan",
+        max_length=4,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.NOT_APPLICABLE,
+    )
+    child_informed = models.CharField(
+        "kind (12–15) weet ervan en stemt in",
+        max_length=4,
+        choices=YesNoUnknown.choices,
+        default=YesNoUnknown.NOT_APPLICABLE,
+    )
+
+    worries = models.TextField("zorgen", max_length=3000)
+    # A snapshot of the sign texts as the parent saw them: editors may reword signs later.
+    recognised_signs = models.JSONField("herkende signalen", default=list, blank=True)
+    help_so_far = models.JSONField("hulp tot nu toe", default=list, blank=True)
+    help_other = models.CharField("andere hulp", max_length=200, blank=True)
+
+    preferred_channel = models.CharField(
+        "voorkeur contact", max_length=10, choices=Channel.choices, default=Channel.PHONE
+    )
+    best_moments = models.JSONField("beste momenten", default=list, blank=True)
+    may_name_organisation = models.BooleanField(
+        "mag zeggen dat we van Bijzonder Jeugdwerk bellen", default=False
+    )
+
+    class Meta:
+        verbose_name = "onderzoeksaanvraag"
+        verbose_name_plural = "onderzoeksaanvragen"
+
+
+class CallbackTopic(models.TextChoices):
+    ATTACHMENT = "hechting", "Hechting en hechtingsproblemen"
+    ASSESSMENT = "onderzoek", "Psychologisch onderzoek"
+    NIKA = "nika", "De NIKA-interventie"
+    OTHER = "anders", "Iets anders"
+
+
+class CallbackRequest(Request):
+    """Bel mij terug: a short request for a phone call."""
+
+    callback_date = models.DateField("terugbellen op")
+    callback_daypart = models.CharField("dagdeel", max_length=10, choices=DayPart.choices)
+    topic = models.CharField("onderwerp", max_length=12, choices=CallbackTopic.choices)
+    note = models.TextField("toelichting", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "terugbelverzoek"
+        verbose_name_plural = "terugbelverzoeken"
+
+
+class ReferenceCounter(models.Model):
+    """The last number handed out per prefix and year (OZ-2026-00042)."""
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="reference_counter_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.prefix}-{self.year}: {self.last_number}"
+
+
+class EventType(models.TextChoices):
+    CREATED = "created", "Ontvangen"
+    STATUS = "status", "Status gewijzigd"
+    ASSIGNED = "assigned", "Toegewezen"
+    PRIORITY = "priority", "Prioriteit gewijzigd"
+    NOTE = "note", "Notitie toegevoegd"
+    NOTIFY = "notify", "E-mailmelding"
+    SPAM = "spam", "Spam"
+
+
+class RequestEvent(models.Model):
+    """One line of a request's history. Holds codes and names only, never parent text."""
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="events", verbose_name="aanvraag"
+    )
+    at = models.DateTimeField("tijdstip", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+    )
+    type = models.CharField("soort", max_length=12, choices=EventType.choices)
+    from_value = models.CharField("van", max_length=60, blank=True)
+    to_value = models.CharField("naar", max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "geschiedenis"
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_type_display()} ({self.at:%d-%m-%Y %H:%M})"
+
+
+class InternalNote(models.Model):
+    """A note by staff on a request. Never shown to the parent, never e-mailed."""
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="notes", verbose_name="aanvraag"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="auteur",
+    )
+    created_at = models.DateTimeField("geschreven op", default=timezone.now)
+    text = models.TextField("notitie", max_length=4000)
+
+    class Meta:
+        verbose_name = "interne notitie"
+        verbose_name_plural = "interne notities"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Notitie {self.created_at:%d-%m-%Y %H:%M}"
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", "Bekeken"
+    CHANGE = "change", "Gewijzigd"
+    EXPORT = "export", "Geëxporteerd"
+    FAMILY_EXPORT = "family_export", "Gezinsgegevens opgevraagd (AVG)"
+    ERASE = "erase", "Gewist (AVG)"
+
+
+class AccessLogEntry(models.Model):
+    """Who looked at or changed which request, and when (NEN 7513). Append-only.
+
+    Keeps the request's id and reference, not a foreign key, so the entry outlives
+    the request's erasure; it holds no personal data of the parent or child.
+    """
+
+    at = models.DateTimeField("tijdstip", default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="medewerker",
+    )
+    action = models.CharField("handeling", max_length=16, choices=AccessAction.choices)
+    request_id_value = models.BigIntegerField("aanvraag-id", null=True, blank=True, db_index=True)
+    reference = models.CharField("referentie", max_length=20, blank=True, db_index=True)
+    detail = models.CharField(
+        "toelichting", max_length=200, blank=True, help_text="Nooit persoonsgegevens."
+    )
+
+    class Meta:
+        verbose_name = "toegangslogregel"
+        verbose_name_plural = "toegangslog"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%d-%m-%Y %H:%M} {self.get_action_display()} {self.reference}"
+
+
+class PurgeLogEntry(models.Model):
+    """What was erased, when and why: without any personal data."""
+
+    class Reason(models.TextChoices):
+        RETENTION = "retention", "Bewaartermijn verstreken"
+        ERASURE = "erasure", "Verzoek tot wissen (AVG)"
+
+    at = models.DateTimeField("tijdstip", default=timezone.now)
+    reference = models.CharField("referentie", max_length=20)
+    kind = models.CharField("soort", max_length=12, choices=Kind.choices)
+    received_at = models.DateTimeField("ontvangen", null=True)
+    closed_at = models.DateTimeField("afgesloten", null=True)
+    reason = models.CharField("reden", max_length=12, choices=Reason.choices)
+    performed_by = models.CharField(
+        "uitgevoerd door", max_length=150, blank=True, help_text="Gebruikersnaam of 'systeem'."
+    )
+
+    class Meta:
+        verbose_name = "wisregel"
+        verbose_name_plural = "wislog"
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.reference} ({self.get_reason_display()})"

@@ -1,0 +1,372 @@
+"""Settings for the Bijzonder Jeugdwerk site: one file, read from the environment.
+
+Modes (``DJANGO_ENV``):
+
+* ``production`` (the default): HTTPS only, secure cookies, two-factor admin, JSON logs.
+  ``SECRET_KEY`` and ``ALLOWED_HOSTS`` must be set or start-up stops.
+* ``local``: what ``make run`` and ``make dev`` use on a laptop: plain HTTP on 127.0.0.1,
+  a secret kept in ``var/``, SQLite unless ``DATABASE_URL`` says otherwise.
+* ``test``: like local, with fast password hashing and in-memory mail; pytest selects it.
+
+Every variable is listed, with its default, in ``.env.example`` and the README.
+"""
+
+import os
+import secrets
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+import dj_email_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from environs import Env
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+env = Env()
+_explicit_django_env = os.environ.get("DJANGO_ENV", "")
+# A developer's own .env (never committed) is read when present; real environment wins.
+env.read_env(BASE_DIR / ".env", recurse=False, override=False)
+
+VAR_DIR = Path(env.str("VAR_DIR", "") or BASE_DIR / "var")
+
+# pytest imports settings before any conftest can set variables, so a test run is
+# recognised here; a DJANGO_ENV set in the real environment always wins (not one from .env).
+if "pytest" in sys.modules and not _explicit_django_env:
+    DJANGO_ENV = "test"
+else:
+    DJANGO_ENV = env.str("DJANGO_ENV", "production").strip().lower()
+if DJANGO_ENV not in {"production", "local", "test"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={DJANGO_ENV!r} is unknown: use 'production', 'local' or 'test'."
+    )
+PRODUCTION = DJANGO_ENV == "production"
+TESTING = DJANGO_ENV == "test"
+
+DEBUG = env.bool("DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
+
+
+def _local_secret_key() -> str:
+    """Return a secret kept in var/ so that a laptop needs no configuration."""
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        # Written once; created with owner-only permissions.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = env.str("SECRET_KEY", "")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+            "value (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+            "or use DJANGO_ENV=local on a laptop."
+        )
+    SECRET_KEY = _local_secret_key()
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [])
+if not ALLOWED_HOSTS:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "ALLOWED_HOSTS is not set. Set ALLOWED_HOSTS to the site's host names, "
+            "comma-separated (for example: www.bijzonderjeugdwerk.nl,bijzonderjeugdwerk.nl)."
+        )
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+
+# Where the site is reached; used in e-mails, canonical URLs and sitemaps.
+SITE_URL = env.str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
+
+# ---------------------------------------------------------------------------
+# Applications
+# ---------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "site_config.apps.SiteStaticFilesConfig",
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "bootstrap",
+    "csp",
+    "content",
+    "requests_app",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "site_config.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "site_config.middleware.SessionLifetimeMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+]
+
+ROOT_URLCONF = "site_config.urls"
+WSGI_APPLICATION = "site_config.wsgi.application"
+SITE_ID = 1
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "content.context_processors.site",
+            ],
+        },
+    },
+]
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
+# ---------------------------------------------------------------------------
+# Database: SQLite under var/ by default, PostgreSQL through DATABASE_URL.
+# ---------------------------------------------------------------------------
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {
+    "default": dj_database_url.parse(
+        env.str("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+    ),
+}
+_db = DATABASES["default"]
+if _db["ENGINE"] == "django.db.backends.postgresql":
+    _db.setdefault("OPTIONS", {})
+    # Fail fast when PostgreSQL is unreachable: well under gunicorn's worker timeout.
+    _db["OPTIONS"].setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 3))
+    if env.bool("DB_POOL", True):
+        # psycopg 3 pool per process; its default 30 s wait equals gunicorn's timeout,
+        # so wait briefly and let the 503 page tell the parent to call instead.
+        _db["CONN_MAX_AGE"] = 0
+        _db["OPTIONS"]["pool"] = {
+            "min_size": env.int("DB_POOL_MIN", 1),
+            "max_size": env.int("DB_POOL_MAX", 8),
+            "timeout": env.float("DB_POOL_TIMEOUT", 4.0),
+            "max_lifetime": 1800,
+        }
+    else:
+        _db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
+        _db["CONN_HEALTH_CHECKS"] = True
+else:
+    _db["OPTIONS"] = {
+        # Wait for a writer instead of failing at once: several gunicorn threads share the file.
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# ---------------------------------------------------------------------------
+# Cache: Redis when REDIS_URL is set (shared by all processes and hosts); otherwise
+# memory in the one gunicorn process that runs without Redis (see gunicorn.conf.py).
+# ---------------------------------------------------------------------------
+REDIS_URL = env.str("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "bjw"),
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "bjw",
+            "TIMEOUT": 3600,
+        }
+    }
+
+# ---------------------------------------------------------------------------
+# Language and time
+# ---------------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# ---------------------------------------------------------------------------
+# Static files: hashed, compressed (gzip + brotli), far-future cached by whitenoise.
+# ---------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if TESTING
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+# Tests and DEBUG serve straight from the source folders; production from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_MAX_AGE = 3600  # unhashed files (favicon.ico, robots); hashed ones get a year
+
+# ---------------------------------------------------------------------------
+# E-mail: console on a laptop, SMTP through EMAIL_URL in production.
+# ---------------------------------------------------------------------------
+_email = dj_email_url.parse(env.str("EMAIL_URL", "") or "console:")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _email.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", "Bijzonder Jeugdwerk <noreply@bijzonderjeugdwerk.nl>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The shared intake mailbox that hears of each new request (reference only, no personal data).
+INTAKE_EMAIL = env.str("INTAKE_EMAIL", "intake@bijzonderjeugdwerk.nl")
+
+# ---------------------------------------------------------------------------
+# Security
+# ---------------------------------------------------------------------------
+ADMIN_PATH = env.str("ADMIN_PATH", "beheer/").strip("/") + "/"
+if ADMIN_PATH == "admin/" and PRODUCTION:
+    raise ImproperlyConfigured(
+        "ADMIN_PATH must not be 'admin/' in production: choose another path."
+    )
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "content.site_views.csrf_failure"
+# Staff sessions: 30 idle minutes (the expiry is renewed on each request) ...
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ... and never longer than this, whatever the activity (enforced by middleware).
+SESSION_MAX_LIFETIME = timedelta(hours=12)
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+if PRODUCTION:
+    # The reverse proxy terminates TLS and MUST set X-Forwarded-Proto (see README).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Secure-sessionid"
+    CSRF_COOKIE_NAME = "__Secure-csrftoken"
+
+# Content-Security-Policy (django-csp 4): no inline script or style anywhere, so cached
+# pages need no nonce. data: images are Bootstrap's inline SVG icons in its CSS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    },
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
+    "sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"
+)
+
+# Oversized bodies and field floods are refused with a 400 page (Django's defaults, named).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+
+# ---------------------------------------------------------------------------
+# Logging: plain lines on a laptop, JSON lines in production; never personal data.
+# ---------------------------------------------------------------------------
+LOG_LEVEL = env.str("LOG_LEVEL", "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "site_config.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if PRODUCTION else "plain",
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        # 4xx lines name the path only; keep them at WARNING so they are not noise.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
+}
+
+# ---------------------------------------------------------------------------
+# The organisation's own settings
+# ---------------------------------------------------------------------------
+# Shown on pages that must not touch the database (500, 503) and as the seed default.
+ORGANISATION_NAME = "Bijzonder Jeugdwerk"
+ORGANISATION_PHONE = env.str("ORGANISATION_PHONE", "0493 - 327506")
+
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

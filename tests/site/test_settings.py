@@ -1,0 +1,120 @@
+"""Settings come from the environment; production refuses to start half-configured."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+# Variables of this test process that must not reach the child: each test sets its own.
+NOT_INHERITED = {"DATABASE_URL", "DJANGO_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL"}
+
+
+def child_env(**env) -> dict:
+    full_env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    full_env.update(env)
+    return full_env
+
+
+def run_django(code: str, **env) -> subprocess.CompletedProcess:
+    """Run Python code with Django set up under the given environment, in a fresh process."""
+    full_env = child_env(DJANGO_SETTINGS_MODULE="site_config.settings", **env)
+    script = "import django; django.setup()\n" + code
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_database_url_selects_postgresql():
+    result = run_django(
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'])",
+        DJANGO_ENV="local",
+        DATABASE_URL="postgres://someone@db.example:6543/jeugdwerk",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "jeugdwerk",
+        "db.example",
+        "6543",
+    ]
+
+
+def test_without_database_url_sqlite_lives_under_var(tmp_path):
+    result = run_django(
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['ENGINE'], d['NAME'])",
+        DJANGO_ENV="local",
+        VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    engine, name = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert name == str(tmp_path / "db.sqlite3")
+
+
+def test_this_test_run_uses_the_database_that_database_url_names():
+    url = os.environ.get("DATABASE_URL", "")
+    expected = "postgresql" if url.startswith(("postgres", "postgresql")) else "sqlite"
+    assert connection.vendor == expected
+
+
+def test_production_without_secret_key_stops_with_a_message_saying_what_to_set():
+    result = run_django("", DJANGO_ENV="production", ALLOWED_HOSTS="example.org", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_without_allowed_hosts_stops_with_a_message_saying_what_to_set():
+    result = run_django("", DJANGO_ENV="production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="")
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_local_mode_keeps_a_generated_secret_in_var(tmp_path):
+    code = "from django.conf import settings; print(settings.SECRET_KEY)"
+    first = run_django(code, DJANGO_ENV="local", VAR_DIR=str(tmp_path))
+    second = run_django(code, DJANGO_ENV="local", VAR_DIR=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    assert len(first.stdout.strip()) >= 50
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("django_env", ["production", ""])
+def test_check_deploy_passes_with_production_settings(django_env, tmp_path):
+    env = {
+        "SECRET_KEY": "k" * 30 + "Q9z!" * 10,
+        "ALLOWED_HOSTS": "www.bijzonderjeugdwerk.nl",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/bjw_check",
+        "VAR_DIR": str(tmp_path),
+        "ADMIN_PATH": "medewerkers",
+    }
+    if django_env:
+        env["DJANGO_ENV"] = django_env
+    full_env = child_env(**env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dutch_language_and_amsterdam_time():
+    assert settings.LANGUAGE_CODE == "nl"
+    assert settings.TIME_ZONE == "Europe/Amsterdam"
+    assert settings.USE_TZ is True
