@@ -367,6 +367,21 @@ LOGGING = {
 ORGANISATION_NAME = "Bijzonder Jeugdwerk"
 ORGANISATION_PHONE = env.str("ORGANISATION_PHONE", "0493 - 327506")
 
+# ---------------------------------------------------------------------------
+# Content (content app)
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Request forms (requests_app: forms, e-mails, spam defence)
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Triage desk (requests_app: queue, access log, retention)
+# ---------------------------------------------------------------------------
+
+# ---------------------------------------------------------------------------
+# Test runs
+# ---------------------------------------------------------------------------
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
