@@ -1,3 +1,4 @@
+from django.contrib.admin.apps import AdminConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
 
 
@@ -12,3 +13,9 @@ class SiteStaticFilesConfig(StaticFilesConfig):
         "bootstrap/css/bootstrap.css.map",
         "bootstrap/js/*",
     ]
+
+
+class SiteAdminConfig(AdminConfig):
+    """Django's admin with the staff door of requests_app (two-factor where required)."""
+
+    default_site = "requests_app.staff_auth.StaffAdminSite"

@@ -89,7 +89,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 # Applications
 # ---------------------------------------------------------------------------
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "site_config.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -100,10 +100,14 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "content",
     "requests_app",
 ]
@@ -117,10 +121,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "site_config.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_config.urls"
@@ -275,6 +282,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff log in with a password and, where required, a code from an authenticator app.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", PRODUCTION)
+OTP_TOTP_ISSUER = "Bijzonder Jeugdwerk"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: lock a username+address pair out after 5 failures, for 15 minutes
+# (a cool-off, not a permanent lock); `manage.py axes_reset_username NAME` unlocks.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "site_config.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For (0 on a laptop).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -357,6 +383,7 @@ LOGGING = {
         # 4xx lines name the path only; keep them at WARNING so they are not noise.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
