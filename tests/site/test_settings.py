@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses to start half-configured."""
 
+import json
 import os
 import subprocess
 import sys
@@ -118,3 +119,32 @@ def test_dutch_language_and_amsterdam_time():
     assert settings.LANGUAGE_CODE == "nl"
     assert settings.TIME_ZONE == "Europe/Amsterdam"
     assert settings.USE_TZ is True
+
+
+def test_production_uses_https_secure_cookies_and_trusts_the_proxy_header():
+    result = run_django(
+        "from django.conf import settings as s; import json;"
+        "print(json.dumps({k: getattr(s, k) for k in ["
+        "'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SESSION_COOKIE_SECURE',"
+        "'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', 'SESSION_COOKIE_SAMESITE',"
+        "'CSRF_COOKIE_SAMESITE', 'SECURE_PROXY_SSL_HEADER', 'ADMIN_REQUIRE_2FA', 'DEBUG',"
+        "'SESSION_COOKIE_AGE']}))",
+        DJANGO_ENV="production",
+        SECRET_KEY="s" * 60,
+        ALLOWED_HOSTS="www.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values == {
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_SAMESITE": "Lax",
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "ADMIN_REQUIRE_2FA": True,
+        "DEBUG": False,
+        "SESSION_COOKIE_AGE": 1800,
+    }
