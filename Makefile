@@ -73,7 +73,7 @@ lint: $(VENV)/.installed-dev ## Lint and format-check the code, audit the depend
 	@$(MAKE) --no-print-directory audit
 
 audit: $(VENV)/.installed-dev ## Check installed packages for known vulnerabilities (pip-audit)
-	@$(VENV)/bin/pip-audit --progress-spinner off --skip-editable
+	@$(VENV)/bin/pip-audit --progress-spinner off --skip-editable --strict
 
 ci: ## Run what CI runs (.ci/run): tests on SQLite and PostgreSQL with the browser tests
 	@.ci/run
