@@ -106,6 +106,17 @@ class RequestQuerySet(models.QuerySet):
     def not_spam(self):
         return self.filter(is_suspected_spam=False).exclude(status=Status.SPAM)
 
+    def in_queue(self):
+        """What still needs work: open and not suspected spam (the queue's default)."""
+        return self.open().filter(is_suspected_spam=False)
+
+    def urgent(self):
+        """Danger reported by the parent, or raised to "spoed" by staff."""
+        return self.filter(models.Q(is_urgent=True) | models.Q(priority__gte=Priority.URGENT))
+
+    def received_before(self, moment):
+        return self.filter(created_at__lt=moment)
+
     def same_family(self, request):
         """Other requests sharing this request's e-mail address or phone number."""
         q = models.Q()
@@ -208,6 +219,13 @@ class Request(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # A parent who reports danger lands at the top of the queue; staff may lower
+        # the priority later (after a call), which is why ordering uses priority only.
+        if self._state.adding and self.is_urgent and self.priority == Priority.NORMAL:
+            self.priority = Priority.URGENT
+        super().save(*args, **kwargs)
 
     def get_admin_url(self):
         return reverse(f"admin:{self._meta.app_label}_request_change", args=[self.pk])

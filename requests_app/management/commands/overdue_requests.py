@@ -1,0 +1,49 @@
+"""List open requests past their due date: for a morning cron mail (exit status 0).
+
+    manage.py overdue_requests           # a short list, or "nothing overdue"
+    manage.py overdue_requests --quiet   # print nothing when nothing is overdue
+
+Each line: reference, kind, due date, assignee's username. No personal data of parents.
+"""
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from requests_app import triage
+from requests_app.models import Request
+
+
+class Command(BaseCommand):
+    help = "Toon open aanvragen die over de reactietermijn zijn (voor een ochtendmail)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet",
+            action="store_true",
+            help="Schrijf niets als er niets over de termijn is (dan stuurt cron geen mail).",
+        )
+
+    def handle(self, *args, quiet=False, **options):
+        today = timezone.localdate()
+        late = list(
+            Request.objects.in_queue()
+            .received_before(triage.overdue_cutoff(today))
+            .select_related("assigned_to")
+            .order_by("created_at", "pk")
+        )
+        if not late:
+            if not quiet:
+                self.stdout.write(f"Geen aanvragen over de termijn op {today:%d-%m-%Y}.")
+            return
+        self.stdout.write(
+            f"{len(late)} aanvra{'ag' if len(late) == 1 else 'gen'} over de termijn "
+            f"op {today:%d-%m-%Y}:"
+        )
+        for r in late:
+            due = triage.due_date(r.created_at)
+            who = r.assigned_to.get_username() if r.assigned_to_id else "niemand"
+            urgent = "  SPOED" if r.is_urgent or r.priority >= 40 else ""
+            self.stdout.write(
+                f"{r.reference:<16} {r.get_kind_display():<20} uiterlijk {due:%d-%m-%Y}"
+                f"  toegewezen aan: {who}{urgent}"
+            )

@@ -1,0 +1,423 @@
+"""What staff do with a request, in one place: the admin, its bulk actions and the
+commands all change requests through these functions, so every change is checked
+against the flow, recorded in the history and written to the access log.
+
+Also here: the working-day due date, the family lookup and erasure (AVG), retention.
+"""
+
+import datetime
+import functools
+import re
+from collections.abc import Iterable
+
+import holidays
+import phonenumbers
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    AccessAction,
+    AccessLogEntry,
+    EventType,
+    InternalNote,
+    Kind,
+    Priority,
+    PurgeLogEntry,
+    Request,
+    RequestEvent,
+    Status,
+)
+
+# ---------------------------------------------------------------------------
+# Working days and the due date
+# ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def _public_holidays(year: int) -> frozenset[datetime.date]:
+    # Dutch national holidays: New Year, Easter and Whit Monday, King's Day, Ascension,
+    # Christmas; Liberation Day only in lustrum years (as most collective agreements do).
+    return frozenset(holidays.country_holidays("NL", years=year).keys())
+
+
+def is_working_day(day: datetime.date) -> bool:
+    if day.weekday() >= 5:
+        return False
+    return not (settings.TRIAGE_SKIP_PUBLIC_HOLIDAYS and day in _public_holidays(day.year))
+
+
+def add_working_days(start: datetime.date, days: int) -> datetime.date:
+    """The date `days` working days after `start` (the day itself does not count)."""
+    day = start
+    remaining = days
+    while remaining > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
+def response_days() -> int:
+    """The promise made to parents, as editors keep it in the site facts."""
+    from content.cache import get_site_context
+
+    return get_site_context().response_days
+
+
+def due_date(received_at: datetime.datetime, days: int | None = None) -> datetime.date:
+    days = response_days() if days is None else days
+    return add_working_days(timezone.localdate(received_at), days)
+
+
+def overdue_cutoff(
+    today: datetime.date | None = None, days: int | None = None
+) -> datetime.datetime:
+    """Requests received before this moment are past their due date today.
+
+    The due date only moves forward with the date received, so "overdue" is one
+    indexed comparison on ``created_at`` instead of a calculation per row.
+    """
+    today = today or timezone.localdate()
+    days = response_days() if days is None else days
+    first_on_time = today
+    for _ in range(366):
+        earlier = first_on_time - datetime.timedelta(days=1)
+        if add_working_days(earlier, days) < today:
+            break
+        first_on_time = earlier
+    return timezone.make_aware(datetime.datetime.combine(first_on_time, datetime.time.min))
+
+
+def is_overdue(request: Request, cutoff: datetime.datetime | None = None) -> bool:
+    if request.status not in OPEN_STATUSES:
+        return False
+    cutoff = cutoff or overdue_cutoff()
+    return request.created_at < cutoff
+
+
+# ---------------------------------------------------------------------------
+# The access log (NEN 7513): who looked at or changed which request
+# ---------------------------------------------------------------------------
+
+
+def log_access(user, action: str, requests, detail: str = "") -> None:
+    """Append one line per request; `requests` is one Request or several."""
+    if isinstance(requests, Request):
+        requests = [requests]
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=user,
+            action=action,
+            request_id_value=r.pk,
+            reference=r.reference,
+            detail=detail[:200],
+        )
+        for r in requests
+    )
+
+
+# ---------------------------------------------------------------------------
+# Status, assignment, priority, notes
+# ---------------------------------------------------------------------------
+
+
+def status_label(value: str) -> str:
+    try:
+        return Status(value).label
+    except ValueError:
+        return value
+
+
+def transition_refusal(current: str, new: str) -> str:
+    """A Dutch sentence saying why a status change is not allowed, and what is."""
+    allowed = sorted(TRANSITIONS.get(Status(current), ()), key=list(Status).index)
+    options = ", ".join(f"‘{status_label(s)}’" for s in allowed)
+    return (
+        f"Een aanvraag met status ‘{status_label(current)}’ kan niet naar "
+        f"‘{status_label(new)}’. Wel mogelijk: {options}."
+    )
+
+
+class TransitionError(ValueError):
+    def __init__(self, current: str, new: str):
+        self.current = current
+        self.new = new
+        super().__init__(transition_refusal(current, new))
+
+
+def _locked(request: Request) -> Request:
+    return Request.objects.select_for_update().get(pk=request.pk)
+
+
+@transaction.atomic
+def change_status(request: Request, new_status: str, *, actor) -> bool:
+    """Move a request along the flow; False when it already had that status."""
+    current = _locked(request)
+    old = current.status
+    if new_status == old:
+        return False
+    if new_status not in TRANSITIONS.get(Status(old), ()):
+        raise TransitionError(old, new_status)
+    now = timezone.now()
+    changes = {"status": new_status, "status_changed_at": now, "updated_at": now}
+    if new_status in CLOSED_STATUSES:
+        # Retention counts from here; reopening (below) starts the clock again later.
+        changes["closed_at"] = now
+    else:
+        changes["closed_at"] = None
+    Request.objects.filter(pk=request.pk).update(**changes)
+    for field, value in changes.items():
+        setattr(request, field, value)
+    RequestEvent.objects.create(
+        request_id=request.pk,
+        at=now,
+        actor=actor,
+        type=EventType.STATUS,
+        from_value=old,
+        to_value=new_status,
+    )
+    log_access(actor, AccessAction.CHANGE, request, f"status: {old} → {new_status}")
+    return True
+
+
+@transaction.atomic
+def assign(request: Request, user, *, actor) -> bool:
+    """Give a request to a staff member (or to nobody with user=None)."""
+    current = _locked(request)
+    if current.assigned_to_id == (user.pk if user else None):
+        return False
+    old_name = current.assigned_to.get_username() if current.assigned_to_id else ""
+    new_name = user.get_username() if user else ""
+    now = timezone.now()
+    Request.objects.filter(pk=request.pk).update(assigned_to=user, updated_at=now)
+    request.assigned_to = user
+    RequestEvent.objects.create(
+        request_id=request.pk,
+        at=now,
+        actor=actor,
+        type=EventType.ASSIGNED,
+        from_value=old_name,
+        to_value=new_name,
+    )
+    log_access(actor, AccessAction.CHANGE, request, "toegewezen")
+    return True
+
+
+@transaction.atomic
+def set_priority(request: Request, priority: int, *, actor) -> bool:
+    current = _locked(request)
+    old = current.priority
+    priority = int(priority)
+    if old == priority:
+        return False
+    now = timezone.now()
+    Request.objects.filter(pk=request.pk).update(priority=priority, updated_at=now)
+    request.priority = priority
+    RequestEvent.objects.create(
+        request_id=request.pk,
+        at=now,
+        actor=actor,
+        type=EventType.PRIORITY,
+        from_value=str(old),
+        to_value=str(priority),
+    )
+    log_access(actor, AccessAction.CHANGE, request, "prioriteit")
+    return True
+
+
+@transaction.atomic
+def add_note(request: Request, text: str, *, author) -> InternalNote:
+    text = text.strip()
+    if not text:
+        raise ValueError("Een lege notitie wordt niet bewaard.")
+    note = InternalNote.objects.create(request_id=request.pk, author=author, text=text)
+    # The event points at the note; the note's text lives only in the note.
+    RequestEvent.objects.create(
+        request_id=request.pk,
+        at=note.created_at,
+        actor=author,
+        type=EventType.NOTE,
+        to_value=str(note.pk),
+    )
+    log_access(author, AccessAction.CHANGE, request, "notitie toegevoegd")
+    return note
+
+
+@transaction.atomic
+def mark_spam(request: Request, *, actor) -> None:
+    """Staff confirm that a request is spam: it closes and leaves the queue."""
+    change_status(request, Status.SPAM, actor=actor)
+    if not request.is_suspected_spam:
+        Request.objects.filter(pk=request.pk).update(is_suspected_spam=True)
+        request.is_suspected_spam = True
+
+
+@transaction.atomic
+def mark_not_spam(request: Request, *, actor) -> bool:
+    """A request flagged (or marked) as spam wrongly goes back into the queue as new."""
+    current = _locked(request)
+    changed = False
+    if current.status == Status.SPAM:
+        change_status(request, Status.NEW, actor=actor)
+        changed = True
+    if current.is_suspected_spam:
+        Request.objects.filter(pk=request.pk).update(
+            is_suspected_spam=False, updated_at=timezone.now()
+        )
+        request.is_suspected_spam = False
+        RequestEvent.objects.create(
+            request_id=request.pk,
+            actor=actor,
+            type=EventType.SPAM,
+            from_value="vermoedelijk spam",
+            to_value="geen spam",
+        )
+        log_access(actor, AccessAction.CHANGE, request, "geen spam")
+        changed = True
+    return changed
+
+
+# ---------------------------------------------------------------------------
+# A family's requests (AVG: right of access, right to erasure)
+# ---------------------------------------------------------------------------
+
+
+_PHONE_LIKE = re.compile(r"\+?[\d\s\-().]+")
+
+
+def normalise_phone(value: str) -> str:
+    """A Dutch phone number in any usual form as E.164 (+31612345678), or ''."""
+    value = (value or "").strip()
+    # phonenumbers reads letters as keypad digits ("OZ-2026-00042" would be a number).
+    if not _PHONE_LIKE.fullmatch(value) or sum(ch.isdigit() for ch in value) < 9:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def family_requests(*, email: str = "", phone: str = ""):
+    """Every request with this e-mail address or this (normalised) phone number."""
+    q = Q()
+    if email:
+        q |= Q(email__iexact=email.strip())
+    if phone:
+        q |= Q(phone=phone)
+    if not q:
+        return Request.objects.none()
+    return Request.objects.filter(q).select_related("assigned_to").order_by("created_at", "pk")
+
+
+def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[str]:
+    """Delete requests with their details, notes and history; keep a purge line each.
+
+    The access log keeps its lines (reference and ids only, no personal data): it is
+    the record of who saw what, and must outlive the data it is about.
+    """
+    requests = list(requests)
+    if not requests:
+        return []
+    performed_by = actor.get_username() if actor is not None else "systeem"
+    with transaction.atomic():
+        PurgeLogEntry.objects.bulk_create(
+            PurgeLogEntry(
+                reference=r.reference,
+                kind=r.kind,
+                received_at=r.created_at,
+                closed_at=r.closed_at,
+                reason=reason,
+                performed_by=performed_by,
+            )
+            for r in requests
+        )
+        if actor is not None:
+            log_access(actor, AccessAction.ERASE, requests, "gewist op verzoek (AVG)")
+        # Deleting the base row removes the kind's row, the notes and the events too.
+        Request.objects.filter(pk__in=[r.pk for r in requests]).delete()
+    return [r.reference for r in requests]
+
+
+# ---------------------------------------------------------------------------
+# Retention
+# ---------------------------------------------------------------------------
+
+
+def retention_periods() -> dict[str, datetime.timedelta]:
+    return {
+        Kind.ASSESSMENT: datetime.timedelta(days=settings.RETENTION_DAYS_ASSESSMENT),
+        Kind.CALLBACK: datetime.timedelta(days=settings.RETENTION_DAYS_CALLBACK),
+    }
+
+
+def expired_requests(now: datetime.datetime | None = None):
+    """Closed requests whose retention period, counted from closing, has passed."""
+    now = now or timezone.now()
+    closed_not_spam = CLOSED_STATUSES - {Status.SPAM}
+    q = Q(
+        status=Status.SPAM,
+        closed_at__lt=now - datetime.timedelta(days=settings.RETENTION_DAYS_SPAM),
+    )
+    for kind, period in retention_periods().items():
+        q |= Q(kind=kind, status__in=closed_not_spam, closed_at__lt=now - period)
+    return Request.objects.filter(closed_at__isnull=False).filter(q).order_by("closed_at", "pk")
+
+
+def purge_expired(*, now: datetime.datetime | None = None, dry_run: bool = False, batch: int = 200):
+    """Erase expired requests; return their (reference, kind) pairs, oldest first."""
+    found = list(expired_requests(now).only("pk", "reference", "kind", "created_at", "closed_at"))
+    if not dry_run:
+        for start in range(0, len(found), batch):
+            erase_requests(
+                found[start : start + batch], actor=None, reason=PurgeLogEntry.Reason.RETENTION
+            )
+    return [(r.reference, r.kind) for r in found]
+
+
+# ---------------------------------------------------------------------------
+# Labels for the history
+# ---------------------------------------------------------------------------
+
+
+def event_summary(event: RequestEvent, notes: dict[int, InternalNote] | None = None) -> str:
+    """One line of history in plain Dutch (the note's text is shown separately)."""
+    if event.type == EventType.STATUS:
+        return f"Status: {status_label(event.from_value)} → {status_label(event.to_value)}"
+    if event.type == EventType.ASSIGNED:
+        return f"Toegewezen aan: {event.to_value or 'niemand'}" + (
+            f" (was: {event.from_value})" if event.from_value else ""
+        )
+    if event.type == EventType.PRIORITY:
+        return (
+            f"Prioriteit: {_priority_label(event.from_value)} → {_priority_label(event.to_value)}"
+        )
+    if event.type == EventType.NOTE:
+        return "Interne notitie"
+    if event.type == EventType.SPAM:
+        if not event.from_value:
+            return f"Spam: {event.to_value}"
+        return f"Spam: {event.from_value} → {event.to_value}"
+    if event.type == EventType.NOTIFY:
+        to = {"intake": "het intaketeam", "ouder": "de ouder"}.get(event.from_value)
+        return f"E-mail{f' aan {to}' if to else ''}: {event.to_value}"
+    if event.type == EventType.CREATED:
+        return "Aanvraag ontvangen"
+    parts = [event.get_type_display()]
+    if event.to_value:
+        parts.append(event.to_value)
+    return ": ".join(parts)
+
+
+def _priority_label(value: str) -> str:
+    try:
+        return Priority(int(value)).label
+    except (TypeError, ValueError):
+        return value

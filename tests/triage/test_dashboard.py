@@ -1,0 +1,80 @@
+"""The admin index opens with counts for staff who may see requests."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from requests_app.models import NotifyState, Priority, Status
+from tests.factories import make_assessment_request, make_callback_request, make_staff
+
+NOW = datetime.datetime(2026, 12, 9, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
+
+
+def tiles(response):
+    found = re.findall(
+        r'<span class="triage-count">(\d+)</span> <span class="triage-tile-label">([^<]+)</span>',
+        response.text,
+    )
+    return {label: int(count) for count, label in found}
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    # Before the login fixtures: a session made in another "now" would have expired.
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_the_dashboard_counts_what_needs_attention(intake_client, intake):
+    make_assessment_request()  # new
+    make_assessment_request(is_urgent=True)  # new, urgent
+    make_callback_request(status=Status.IN_PROGRESS, priority=Priority.URGENT, assigned_to=intake)
+    make_callback_request(created_at=NOW - datetime.timedelta(days=10))  # new, overdue
+    make_callback_request(
+        status=Status.CONTACTED, assigned_to=intake, notify_state=NotifyState.FAILED
+    )
+    make_callback_request(status=Status.DONE, closed_at=timezone.now(), assigned_to=intake)
+    make_assessment_request(assigned_to=make_staff())
+    make_assessment_request(is_suspected_spam=True)  # not counted as new
+    response = intake_client.get(reverse("admin:index"))
+    assert tiles(response) == {
+        "Nieuw": 4,
+        "Spoed": 2,
+        "Over de termijn": 1,
+        "Aan mij toegewezen": 2,
+        "E-mailmelding mislukt": 1,
+        "Vermoedelijk spam": 1,
+    }
+
+
+def test_each_count_links_to_the_matching_queue(intake_client):
+    make_assessment_request(is_urgent=True)
+    response = intake_client.get(reverse("admin:index"))
+    queue = reverse("admin:requests_app_request_changelist")
+    for query in ("status=nieuw", "spoed=ja", "te_laat=ja", "toegewezen=mij", "spam=ja"):
+        assert f'href="{queue}?{query}"' in response.text
+    linked = intake_client.get(f"{queue}?spoed=ja")
+    assert linked.status_code == 200
+
+
+def test_the_counts_take_a_single_query(intake_client, django_assert_max_num_queries):
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = intake_client.get(reverse("admin:index")).wsgi_request.user
+    template = Template("{% load triage_tags %}{% triage_dashboard %}")
+    template.render(Context({"request": request}))  # warm the site facts cache
+    with django_assert_max_num_queries(2):  # the counts, and the user's permissions
+        template.render(Context({"request": request}))
+
+
+def test_staff_without_request_permission_see_no_dashboard(client, editor):
+    make_assessment_request(is_urgent=True)
+    client.force_login(editor)
+    response = client.get(reverse("admin:index"))
+    assert "triage-count" not in response.text

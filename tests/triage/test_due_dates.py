@@ -1,0 +1,74 @@
+"""The due date: the promised number of working days after receipt, skipping weekends
+and Dutch public holidays (Algemene termijnenwet, via the `holidays` package)."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+
+from content.models import SiteFacts
+from requests_app import triage
+
+AMS = datetime.timezone(datetime.timedelta(hours=1))
+
+
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (datetime.date(2026, 11, 30), datetime.date(2026, 12, 3)),  # Monday -> Thursday
+        (datetime.date(2026, 12, 3), datetime.date(2026, 12, 8)),  # Thursday -> Tuesday
+        (datetime.date(2026, 12, 4), datetime.date(2026, 12, 9)),  # Friday -> Wednesday
+        (datetime.date(2026, 12, 5), datetime.date(2026, 12, 9)),  # Saturday -> Wednesday
+        (datetime.date(2026, 12, 6), datetime.date(2026, 12, 9)),  # Sunday -> Wednesday
+    ],
+)
+def test_three_working_days_skip_the_weekend(received, due):
+    assert triage.add_working_days(received, 3) == due
+
+
+def test_christmas_and_new_year_are_not_working_days():
+    # Wednesday 23 Dec 2026: Thu 24 (1), Fri 25 and Sat 26 and Sun 27 skipped, Mon 28 (2),
+    # Tue 29 (3).
+    assert triage.add_working_days(datetime.date(2026, 12, 23), 3) == datetime.date(2026, 12, 29)
+    # Wednesday 30 Dec 2026: Thu 31 (1), Fri 1 Jan skipped, Mon 4 (2), Tue 5 (3).
+    assert triage.add_working_days(datetime.date(2026, 12, 30), 3) == datetime.date(2027, 1, 5)
+
+
+def test_kings_day_and_ascension_are_skipped():
+    assert not triage.is_working_day(datetime.date(2026, 4, 27))  # Koningsdag, Monday
+    assert not triage.is_working_day(datetime.date(2026, 5, 14))  # Hemelvaartsdag
+    assert not triage.is_working_day(datetime.date(2026, 5, 25))  # Tweede Pinksterdag
+
+
+@override_settings(TRIAGE_SKIP_PUBLIC_HOLIDAYS=False)
+def test_public_holidays_can_be_counted_as_working_days():
+    assert triage.is_working_day(datetime.date(2026, 12, 25))
+    assert triage.add_working_days(datetime.date(2026, 12, 23), 3) == datetime.date(2026, 12, 28)
+
+
+def test_the_due_date_uses_the_local_date_of_receipt():
+    # 23:30 UTC on Sunday is already Monday in Amsterdam.
+    received = datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.UTC)
+    assert triage.due_date(received, days=3) == datetime.date(2026, 12, 3)
+
+
+def test_the_due_date_follows_the_promise_in_the_site_facts(db):
+    facts = SiteFacts.load()
+    facts.response_days = 5
+    facts.save()
+    received = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=AMS)  # Monday
+    assert triage.due_date(received) == datetime.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("days", [0, 1, 3, 5, 10])
+@pytest.mark.parametrize(
+    "today",
+    [datetime.date(2026, 12, 9), datetime.date(2026, 12, 28), datetime.date(2027, 1, 4)],
+)
+def test_the_overdue_cutoff_agrees_with_the_due_date_of_every_day(today, days):
+    cutoff = triage.overdue_cutoff(today, days)
+    for back in range(40):
+        received = today - datetime.timedelta(days=back)
+        moment = datetime.datetime.combine(received, datetime.time(12), tzinfo=AMS)
+        overdue = triage.add_working_days(received, days) < today
+        assert (moment < cutoff) == overdue, (received, days)
