@@ -1,11 +1,23 @@
-"""The site-wide context (facts, navigation, topic guide), cached until an editor saves."""
+"""Cached content: the site-wide context (facts, navigation, topic guide) and published pages.
 
+Every edit to content empties the site context (at once and again after the transaction
+commits, so a request that read the old rows mid-save cannot keep them). Each new site
+context carries a fresh ``generation``; cached pages are stored under it, so they are
+dropped with it. Works with LocMem in one process and with Redis across processes.
+"""
+
+import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-SITE_CONTEXT_KEY = "content:site-context:v1"
+SITE_CONTEXT_KEY = "content:site-context:v2"
+# Bump the version when the Page model changes shape: cached pickles of the old shape are ignored.
+PAGE_KEY = "content:page:v2:{generation}:{name}"
+_REQUEST_ATTR = "_content_site_context"
 
 
 @dataclass(frozen=True)
@@ -13,6 +25,7 @@ class NavItem:
     title: str
     url: str
     slug: str
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,11 @@ class SiteContext:
     locations: tuple[str, ...]
     menu: tuple[NavItem, ...] = field(default_factory=tuple)
     topic: tuple[NavItem, ...] = field(default_factory=tuple)
+    generation: str = ""
+
+
+def _timeout():
+    return getattr(settings, "CONTENT_CACHE_TIMEOUT", 3600)
 
 
 def _build() -> SiteContext:
@@ -38,14 +56,14 @@ def _build() -> SiteContext:
     pages = list(
         Page.objects.published()
         .exclude(kind=Page.Kind.HOME)
-        .only("title", "menu_title", "slug", "kind", "order", "show_in_menu")
+        .only("title", "menu_title", "slug", "kind", "order", "show_in_menu", "meta_description")
         .order_by("order", "pk")
     )
     menu = tuple(
         NavItem(p.nav_title, p.get_absolute_url(), p.slug) for p in pages if p.show_in_menu
     )
     topic = tuple(
-        NavItem(p.nav_title, p.get_absolute_url(), p.slug)
+        NavItem(p.nav_title, p.get_absolute_url(), p.slug, p.meta_description)
         for p in pages
         if p.kind == Page.Kind.TOPIC
     )
@@ -61,19 +79,53 @@ def _build() -> SiteContext:
         locations=locations,
         menu=menu,
         topic=topic,
+        generation=uuid.uuid4().hex,
     )
 
 
-def get_site_context() -> SiteContext:
+def get_site_context(request=None) -> SiteContext:
+    """The cached site context; looked up once per request when ``request`` is given."""
+    if request is not None and hasattr(request, _REQUEST_ATTR):
+        return getattr(request, _REQUEST_ATTR)
     ctx = cache.get(SITE_CONTEXT_KEY)
     if ctx is None:
         ctx = _build()
-        cache.set(SITE_CONTEXT_KEY, ctx, timeout=None)
+        # A timeout as a safety net only: saves invalidate at once.
+        cache.set(SITE_CONTEXT_KEY, ctx, timeout=_timeout())
+    if request is not None:
+        setattr(request, _REQUEST_ATTR, ctx)
     return ctx
+
+
+def load_page(queryset, **lookup):
+    """One page with its sections (and the signs it shows) in a fixed number of queries."""
+    from .models import Sign
+
+    page = queryset.with_content().filter(**lookup).first()
+    if page is not None:
+        page.signs = list(Sign.objects.active()) if page.show_signs else []
+    return page
+
+
+def get_published_page(ctx: SiteContext, *, slug=None, home=False):
+    """A published page from the cache (filled from the database on a miss), or None."""
+    from .models import Page
+
+    name = "home" if home else f"slug:{slug}"
+    key = PAGE_KEY.format(generation=ctx.generation, name=name)
+    page = cache.get(key)
+    if page is None:
+        lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
+        page = load_page(Page.objects.published(), **lookup)
+        # Misses are not cached: any address can be asked for, the cache must not fill up.
+        if page is not None:
+            cache.set(key, page, timeout=_timeout())
+    return page
 
 
 def invalidate(**kwargs) -> None:
     cache.delete(SITE_CONTEXT_KEY)
+    transaction.on_commit(lambda: cache.delete(SITE_CONTEXT_KEY))
 
 
 def connect_invalidation(*models) -> None:

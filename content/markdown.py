@@ -1,5 +1,7 @@
 """Editors write a small Markdown; pages only ever print the sanitised HTML made here."""
 
+import html as htmllib
+
 import markdown as md
 import nh3
 
@@ -21,3 +23,17 @@ def render_markdown(text: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
+
+
+# Private-use characters the search marks matches with before escaping; never in page text.
+SNIPPET_START = "\ue000"
+SNIPPET_END = "\ue001"
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of sanitised HTML: tags dropped, entities decoded, whitespace collapsed."""
+    text = nh3.clean(html or "", tags=set(), strip_comments=True)
+    # nh3 escapes the text it keeps; decode it back to the characters a reader sees.
+    text = htmllib.unescape(text)
+    text = text.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
+    return " ".join(text.split())

@@ -4,12 +4,13 @@ import datetime
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.urls import reverse
+from django.db import models, transaction
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
-from .markdown import render_markdown
+from .markdown import html_to_text, render_markdown
+from .redirects import record_move
 
 MARKDOWN_HELP = (
     "Schrijf in gewone tekst. Een witregel begint een nieuwe alinea. "
@@ -32,6 +33,12 @@ class PageQuerySet(models.QuerySet):
     def review_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(next_review_due__lt=today)
+
+    def with_content(self):
+        """Sections in page order, fetched in one extra query however many there are."""
+        return self.prefetch_related(
+            models.Prefetch("sections", queryset=Section.objects.order_by("order", "pk"))
+        )
 
 
 class Page(models.Model):
@@ -83,7 +90,8 @@ class Page(models.Model):
         "omschrijving voor zoekmachines",
         max_length=160,
         blank=True,
-        help_text="Eén of twee zinnen (max. 160 tekens) die Google onder de titel toont.",
+        help_text="Eén of twee zinnen (max. 160 tekens) die Google onder de titel toont. "
+        "Leeg laten: het begin van 'In het kort' wordt gebruikt.",
     )
     is_published = models.BooleanField(
         "gepubliceerd",
@@ -117,6 +125,12 @@ class Page(models.Model):
         default=False,
         help_text="Toon de lijst 'Signalen' (beheerd onder Inhoud › Signalen) na de eerste sectie.",
     )
+    show_contact_details = models.BooleanField(
+        "toon de contactgegevens",
+        default=False,
+        help_text="Toon telefoonnummer, bereikbaarheid, e-mailadres en locaties (beheerd onder "
+        "Inhoud › Gegevens van de organisatie). Bedoeld voor de contactpagina.",
+    )
     reviewed_on = models.DateField(
         "laatst gecontroleerd op",
         null=True,
@@ -128,7 +142,8 @@ class Page(models.Model):
         "gecontroleerd door",
         max_length=120,
         blank=True,
-        help_text="Naam of functie. Bijvoorbeeld: 'GZ-psycholoog Bijzonder Jeugdwerk'.",
+        help_text="Naam of functie. Bijvoorbeeld: 'GZ-psycholoog Bijzonder Jeugdwerk'. "
+        "Staat onderaan de pagina.",
     )
     next_review_due = models.DateField(
         "volgende controle",
@@ -142,8 +157,18 @@ class Page(models.Model):
         help_text="Alleen zichtbaar in het beheer, nooit op de site. Bijvoorbeeld: "
         "'Concept: laten controleren door de privacyfunctionaris.'",
     )
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
-    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+    # Plain text of the summary and sections, kept for search; never shown as HTML.
+    search_text = models.TextField(editable=False, blank=True)
+    # Which seed page this is, so that re-seeding finds it again after a slug change.
+    seed_key = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(
+        "aangemaakt", auto_now_add=True, help_text="Wordt automatisch ingevuld."
+    )
+    updated_at = models.DateTimeField(
+        "laatst gewijzigd",
+        auto_now=True,
+        help_text="Wordt automatisch bijgewerkt, ook als een sectie verandert.",
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -165,23 +190,96 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         self.summary_html = render_markdown(self.summary)
-        super().save(*args, **kwargs)
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        old_url = None
+        if self.pk and (update_fields is None or "slug" in update_fields):
+            old_slug = Page.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if old_slug and old_slug != self.slug and self.kind != self.Kind.HOME:
+                old_url = reverse("content:page", kwargs={"slug": old_slug})
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_url:
+                record_move(old_url, self.get_absolute_url())
 
     def get_absolute_url(self):
         if self.kind == self.Kind.HOME:
             return reverse("content:home")
         return reverse("content:page", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.slug and self.kind != self.Kind.HOME:
+            # Another part of the site (a form, search, the admin) may own this address.
+            try:
+                match = resolve(f"/{self.slug}/")
+            except Resolver404:
+                match = None
+            if match is not None and match.view_name != "content:page":
+                raise ValidationError(
+                    {"slug": "Dit adres is al in gebruik door een ander deel van de site."}
+                )
+
     @property
     def nav_title(self):
         return self.menu_title or self.title
 
+    @property
+    def description(self):
+        """The meta description, or the start of 'In het kort' when the editor left it empty."""
+        if self.meta_description:
+            return self.meta_description
+        return Truncator(html_to_text(self.summary_html)).chars(158)
+
+    def build_search_text(self):
+        parts = [html_to_text(self.summary_html)]
+        if self.pk:
+            for heading, body_html in self.sections.order_by("order", "pk").values_list(
+                "heading", "body_html"
+            ):
+                parts += [heading, html_to_text(body_html)]
+        return "\n".join(part for part in parts if part)
+
+    def refresh_search_text(self):
+        """Store the search text after a section changed; sitemaps see the page as changed."""
+        self.search_text = self.build_search_text()
+        self.updated_at = timezone.now()
+        Page.objects.filter(pk=self.pk).update(
+            search_text=self.search_text, updated_at=self.updated_at
+        )
+
+
+# Ids the frame and the page template use; a section anchor must not take one of them.
+RESERVED_ANCHORS = {
+    "inhoud",
+    "footer-contact",
+    "footer-locations",
+    "footer-urgent",
+    "in-het-kort",
+    "op-deze-pagina",
+    "direct-hulp-nodig",
+    "vervolgstap",
+    "alles-over-hechting",
+    "hulp-vragen",
+    "contactgegevens",
+    "locaties",
+}
+
 
 class Section(models.Model):
     page = models.ForeignKey(
-        Page, on_delete=models.CASCADE, related_name="sections", verbose_name="pagina"
+        Page,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name="pagina",
+        help_text="De pagina waar deze sectie op staat.",
     )
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    order = models.PositiveSmallIntegerField(
+        "volgorde",
+        default=0,
+        help_text="Plaats op de pagina: lager staat eerder. Tip: nummer 10, 20, 30, dan kunt u "
+        "later iets tussenvoegen (bijvoorbeeld 15).",
+    )
     heading = models.CharField(
         "tussenkop",
         max_length=120,
@@ -192,7 +290,8 @@ class Section(models.Model):
         "anker",
         max_length=80,
         blank=True,
-        help_text="Wordt automatisch gemaakt uit de tussenkop; gebruikt voor links binnen de pagina.",
+        help_text="Wordt automatisch gemaakt uit de tussenkop; gebruikt voor links binnen de "
+        "pagina. Maak het leeg om het opnieuw te laten maken.",
     )
     body = models.TextField("tekst", blank=True, help_text=MARKDOWN_HELP)
     body_html = models.TextField(editable=False, blank=True)
@@ -207,9 +306,22 @@ class Section(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.anchor:
-            self.anchor = slugify(self.heading)[:80] or "sectie"
+            self.anchor = self._unique_anchor(slugify(self.heading)[:70] or "sectie")
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+    def _unique_anchor(self, base):
+        taken = set(RESERVED_ANCHORS)
+        if self.page_id:
+            taken |= set(
+                Section.objects.filter(page_id=self.page_id)
+                .exclude(pk=self.pk)
+                .values_list("anchor", flat=True)
+            )
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        return anchor
 
 
 class SignQuerySet(models.QuerySet):
@@ -227,7 +339,12 @@ class Sign(models.Model):
         "om in de steek gelaten te worden'. Verschijnt op de pagina over kenmerken én als "
         "keuzevakje in het aanvraagformulier.",
     )
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    order = models.PositiveSmallIntegerField(
+        "volgorde",
+        default=0,
+        help_text="Plaats in de lijst: lager staat eerder. Dezelfde volgorde geldt op de site "
+        "en in het formulier.",
+    )
     is_active = models.BooleanField(
         "actief",
         default=True,
@@ -251,7 +368,11 @@ class SiteFacts(models.Model):
     SINGLETON_PK = 1
 
     organisation_name = models.CharField(
-        "naam organisatie", max_length=120, default="Bijzonder Jeugdwerk"
+        "naam organisatie",
+        max_length=120,
+        default="Bijzonder Jeugdwerk",
+        help_text="Staat in de kop en voettekst van elke pagina en in zoekmachines. "
+        "Bijvoorbeeld: 'Bijzonder Jeugdwerk'.",
     )
     phone = models.CharField(
         "telefoonnummer",
@@ -280,7 +401,9 @@ class SiteFacts(models.Model):
         help_text="Binnen hoeveel werkdagen wij reageren op een aanvraag. Dit belooft de site "
         "aan ouders en bepaalt de 'uiterlijk'-datum in de wachtrij.",
     )
-    updated_at = models.DateTimeField("laatst gewijzigd", auto_now=True)
+    updated_at = models.DateTimeField(
+        "laatst gewijzigd", auto_now=True, help_text="Wordt automatisch bijgewerkt."
+    )
 
     class Meta:
         verbose_name = "gegevens van de organisatie"
@@ -335,7 +458,9 @@ class Location(models.Model):
     name = models.CharField(
         "plaats", max_length=80, help_text="Plaatsnaam. Bijvoorbeeld: 'Helmond'."
     )
-    order = models.PositiveSmallIntegerField("volgorde", default=0)
+    order = models.PositiveSmallIntegerField(
+        "volgorde", default=0, help_text="Plaats in de lijst: lager staat eerder."
+    )
 
     class Meta:
         verbose_name = "locatie"

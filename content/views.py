@@ -1,29 +1,112 @@
+"""Public pages: home, the topic guide and information pages, and search."""
+
+from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.text import Truncator
+from django.views.decorators.http import require_safe
 
+from .cache import get_published_page, get_site_context, load_page
 from .models import Page
+from .search import QueryProblem, clean_query, search_pages
+from .seo import page_json_ld
+from .site_url import absolute_url
 
 
-def _visible_pages(request):
-    pages = Page.objects.all()
-    if not (request.user.is_authenticated and request.user.is_staff):
-        pages = pages.published()
-    return pages
+def can_preview(user) -> bool:
+    """Staff who may see pages in admin also see unpublished ones, with a banner."""
+    return user.is_active and user.is_staff and user.has_perm("content.view_page")
 
 
+def _find_page(request, ctx, *, slug=None, home=False):
+    """(page, is_preview); the public only ever gets published pages (from the cache)."""
+    page = get_published_page(ctx, slug=slug, home=home)
+    if page is not None:
+        return page, False
+    if can_preview(request.user):
+        lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
+        page = load_page(Page.objects.all(), **lookup)
+        if page is not None:
+            return page, True
+    raise Http404("Pagina niet gevonden")
+
+
+def _set_cache_headers(request, response, *, preview=False):
+    if preview:
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+    elif request.user.is_authenticated:
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=settings.CONTENT_PUBLIC_MAX_AGE)
+    return response
+
+
+def _topic_position(ctx, page):
+    """Where the page sits in the topic guide: (number, previous, next), or None."""
+    slugs = [item.slug for item in ctx.topic]
+    if page.kind != Page.Kind.TOPIC or page.slug not in slugs:
+        return None
+    i = slugs.index(page.slug)
+    previous = ctx.topic[i - 1] if i > 0 else None
+    following = ctx.topic[i + 1] if i + 1 < len(ctx.topic) else None
+    return {"number": i + 1, "total": len(slugs), "previous": previous, "next": following}
+
+
+def _render_page(request, template, page, preview):
+    ctx = get_site_context(request)
+    canonical = absolute_url(page.get_absolute_url())
+    sections = list(page.sections.all())
+    context = {
+        "page": page,
+        "sections": sections,
+        "preview": preview,
+        "canonical": canonical,
+        "description": page.description,
+        "json_ld": page_json_ld(page, ctx, canonical),
+        "position": _topic_position(ctx, page),
+        "show_on_this_page": len(sections) >= 3,
+    }
+    if preview:
+        context["admin_url"] = reverse("admin:content_page_change", args=[page.pk])
+    response = render(request, template, context)
+    return _set_cache_headers(request, response, preview=preview)
+
+
+@require_safe
 def home(request):
-    page = _visible_pages(request).filter(kind=Page.Kind.HOME).first()
-    if page is None:
-        raise Http404("Geen startpagina")
-    return render(request, "content/home.html", {"page": page})
+    ctx = get_site_context(request)
+    page, preview = _find_page(request, ctx, home=True)
+    return _render_page(request, "content/home.html", page, preview)
 
 
+@require_safe
 def page_detail(request, slug):
-    page = get_object_or_404(
-        _visible_pages(request).exclude(kind=Page.Kind.HOME).prefetch_related("sections"), slug=slug
-    )
-    return render(request, "content/page.html", {"page": page})
+    ctx = get_site_context(request)
+    page, preview = _find_page(request, ctx, slug=slug)
+    if page.kind == Page.Kind.HOME:
+        return redirect("content:home", permanent=True)
+    return _render_page(request, "content/page.html", page, preview)
 
 
+@require_safe
 def search(request):
-    return render(request, "content/search.html", {"query": request.GET.get("q", "")})
+    query = clean_query(request.GET.get("q", ""))
+    results = search_pages(query.terms) if query.problem is None else []
+    context = {
+        # Refill the search box; a very long query is cut to what the box accepts.
+        "query": query.text[: settings.CONTENT_SEARCH_MAX_LENGTH],
+        "display_query": Truncator(query.text).chars(80),
+        "problem": query.problem,
+        "problems": QueryProblem,
+        "results": results,
+        "searched": "q" in request.GET,
+        "max_length": settings.CONTENT_SEARCH_MAX_LENGTH,
+    }
+    response = render(request, "content/search.html", context)
+    # What parents search for can be personal: no shared cache keeps it.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,144 @@
+"""Fast pages: few queries whatever their length, cache headers, and edits shown at once."""
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from content.models import Location, Page, Section, Sign, SiteFacts
+
+from .html import main_text
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_URLS = [
+    "/",
+    "/wat-is-hechting/",
+    "/kenmerken-en-symptomen/",
+    "/contact/",
+    "/privacyverklaring/",
+    "/toegankelijkheidsverklaring/",
+]
+
+
+def queries_for(client, url, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_page_costs_the_same_few_queries_with_one_or_ten_sections(
+    client, site_content, django_assert_max_num_queries
+):
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.sections.all().delete()
+    Section.objects.create(page=page, heading="Eén", body="Tekst.")
+    cache.clear()
+    one = queries_for(client, page.get_absolute_url(), django_assert_max_num_queries, 6)
+
+    for i in range(9):
+        Section.objects.create(page=page, order=i + 1, heading=f"Sectie {i}", body="Tekst.")
+    cache.clear()
+    ten = queries_for(client, page.get_absolute_url(), django_assert_max_num_queries, 6)
+
+    assert one == ten
+
+
+def test_the_symptoms_page_with_its_signs_stays_within_the_budget(
+    client, site_content, django_assert_max_num_queries
+):
+    cache.clear()
+    queries_for(client, "/kenmerken-en-symptomen/", django_assert_max_num_queries, 6)
+
+
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_a_second_reader_costs_no_database_query_at_all(
+    client, site_content, django_assert_num_queries, url
+):
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_anonymous_readers_get_a_public_short_lived_page_and_no_cookie(client, site_content, url):
+    response = client.get(url)
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert not response.cookies
+    assert "Set-Cookie" not in response.headers
+
+
+@override_settings(CONTENT_PUBLIC_MAX_AGE=60)
+def test_the_public_cache_lifetime_comes_from_the_settings(client, site_content):
+    assert client.get("/").headers["Cache-Control"] == "public, max-age=60"
+
+
+def test_logged_in_staff_get_pages_that_no_shared_cache_keeps(client, site_content):
+    from tests.factories import make_staff
+
+    client.force_login(make_staff())
+    response = client.get("/wat-is-hechting/")
+    assert "private" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+
+
+def test_an_edited_page_shows_on_the_next_request(client, site_content):
+    client.get("/wat-is-hechting/")
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.title = "Wat is hechting precies?"
+    page.save()
+    section = page.sections.first()
+    section.body = "Een nieuwe alinea van de redactie."
+    section.save()
+
+    text = main_text(client.get("/wat-is-hechting/").content)
+    assert "Wat is hechting precies?" in text
+    assert "Een nieuwe alinea van de redactie." in text
+
+
+def test_a_changed_phone_number_and_location_show_on_every_page_at_once(client, site_content):
+    client.get("/")
+    facts = SiteFacts.load()
+    facts.phone = "040 - 1234567"
+    facts.save()
+    Location.objects.filter(name="Venlo").delete()
+
+    html = client.get("/").content.decode()
+    assert "040 - 1234567" in html and "0493 - 327506" not in html
+    assert "Venlo" not in html
+
+
+def test_a_changed_sign_shows_at_once(client, site_content):
+    client.get("/kenmerken-en-symptomen/")
+    sign = Sign.objects.active().first()
+    sign.text = "het kind zoekt steeds geruststelling"
+    sign.save()
+    assert "het kind zoekt steeds geruststelling" in main_text(
+        client.get("/kenmerken-en-symptomen/").content
+    )
+
+
+def test_a_new_menu_title_shows_in_the_navigation_at_once(client, site_content):
+    client.get("/")
+    page = Page.objects.get(slug="kenmerken-en-symptomen")
+    page.menu_title = "Signalen"
+    page.save()
+    html = client.get("/").content.decode()
+    assert '<a href="/kenmerken-en-symptomen/">Signalen</a>' in html
+
+
+def test_edits_are_invalidated_again_after_the_transaction_commits(
+    site_content, django_capture_on_commit_callbacks
+):
+    from content.cache import SITE_CONTEXT_KEY, get_site_context
+
+    get_site_context()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Page.objects.get(slug="contact").save()
+    # A request between the save and the commit may have cached the old rows again ...
+    get_site_context()
+    assert cache.get(SITE_CONTEXT_KEY) is not None
+    # ... so the commit empties the cache once more.
+    for callback in callbacks:
+        callback()
+    assert cache.get(SITE_CONTEXT_KEY) is None

@@ -1,0 +1,282 @@
+"""The pages a parent reads: home, the topic guide in order, and the information pages."""
+
+import itertools
+
+import pytest
+from django.urls import reverse
+
+from content.models import Page, Section, Sign
+from content.seed.pages import SIGNS
+
+from .html import headings, links, main_text
+
+pytestmark = pytest.mark.django_db
+
+HUB = [
+    ("/wat-is-hechting/", "Wat is hechting?"),
+    ("/oorzaken-onveilige-hechting/", "Oorzaken van onveilige hechting"),
+    ("/hechtingsstoornis-en-gedragsproblemen/", "Hechtingsstoornis en gedragsproblemen"),
+    ("/kenmerken-en-symptomen/", "Hechtingsstoornis kenmerken en symptomen"),
+    ("/diagnose-psychologisch-onderzoek/", "Hechtingsstoornis diagnose"),
+    ("/behandeling-nika-interventie/", "Behandeling hechtingsstoornis"),
+]
+INFO = ["/contact/", "/privacyverklaring/", "/toegankelijkheidsverklaring/"]
+ALL_PAGES = ["/", *[url for url, _ in HUB], *INFO]
+
+KEY_SENTENCES = {
+    "/": [
+        "Hechtingsproblematiek bij kinderen en jongeren: wat zijn de oorzaken",
+        "Bijzonder Jeugdwerk helpt!",
+    ],
+    "/wat-is-hechting/": [
+        "Volgens de hechtingstheorie heeft een opgroeiend kind twee dingen nodig:",
+        "een opvoeder die het kind een veilige haven biedt",
+        "een veilige basis van waaruit het kind de wereld durft te verkennen.",
+        "Er ontstaat een goede hechtingsrelatie.",
+    ],
+    "/oorzaken-onveilige-hechting/": [
+        "Sommige kinderen hebben zich niet goed kunnen hechten.",
+        "De onvoorspelbare reactie geeft het kind een onveilig gevoel.",
+        "een onverwerkt trauma bij de opvoeder;",
+        "Ook verwaarlozing en mishandeling zijn een risicofactor voor een hechtingsstoornis.",
+    ],
+    "/hechtingsstoornis-en-gedragsproblemen/": [
+        "Onveilig gehechte kinderen hebben geen basisvertrouwen kunnen ontwikkelen.",
+        "tot ver in de volwassenheid problemen van ondervinden.",
+    ],
+    "/kenmerken-en-symptomen/": [
+        "Hoe herken je hechtingsproblemen bij kinderen en jongeren?",
+        "het kind speelt opvoeders tegen elkaar uit",
+    ],
+    "/diagnose-psychologisch-onderzoek/": [
+        "De gespecialiseerde onderzoekers van Bijzonder Jeugdwerk helpen je verder.",
+        "Psychologisch onderzoek: Waarom gedraagt dit kind zich zo anders?",
+    ],
+    "/behandeling-nika-interventie/": [
+        "Deze interventie is goedgekeurd door het Nederlands Jeugdinstituut (NJi).",
+        "Er zijn 5 à 6 sessies, verspreid over gemiddeld 2 tot 3 maanden.",
+        "Voor meer informatie",
+    ],
+    "/contact/": ["0493 - 327506", "info@bijzonderjeugdwerk.nl", "Helmond"],
+    "/privacyverklaring/": ["Autoriteit Persoonsgegevens", "Uw rechten"],
+    "/toegankelijkheidsverklaring/": ["WCAG 2.2, niveau AA", "Werkt iets niet goed?"],
+}
+
+
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_every_page_has_a_title_one_h1_and_no_skipped_heading_levels(client, site_content, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    levels = [level for level, _ in headings(html)]
+    assert levels.count(1) == 1
+    assert levels[0] == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"heading level jumps from h{before} to h{after} on {url}"
+    title = html[html.index("<title>") + 7 : html.index("</title>")]
+    assert title.endswith("| Bijzonder Jeugdwerk")
+
+
+@pytest.mark.parametrize("url", KEY_SENTENCES)
+def test_each_page_shows_its_key_sentences(client, site_content, url):
+    text = main_text(client.get(url).content)
+    for sentence in KEY_SENTENCES[url]:
+        assert sentence in text, f"{sentence!r} missing on {url}"
+
+
+def test_the_home_page_leads_to_the_guide_and_both_requests(client, site_content):
+    html = client.get("/").content.decode()
+    hrefs = [href for href, _, _ in links(html[html.index("<main") :])]
+    for url, _ in HUB:
+        assert url in hrefs
+    assert reverse("requests_app:assessment") in hrefs
+    assert reverse("requests_app:callback") in hrefs
+    assert "Lees meer over hechting" in main_text(html)
+
+
+def test_a_hub_page_starts_with_in_het_kort_and_lists_its_sections(client, site_content):
+    html = client.get("/oorzaken-onveilige-hechting/").content.decode()
+    titles = [text for _, text in headings(html)]
+    assert titles[:3] == ["Oorzaken van onveilige hechting", "In het kort", "Op deze pagina"]
+    on_this_page = html[
+        html.index('class="on-this-page"') : html.index(
+            "</nav>", html.index('class="on-this-page"')
+        )
+    ]
+    for anchor in [
+        "#hoe-ontstaat-onveilige-hechting",
+        "#gedrag-van-opvoeders-bij-hechtingsproblemen",
+        "#risicofactoren-bij-de-opvoeder",
+        "#gezinsomstandigheden-bij-hechtingsstoornis",
+    ]:
+        assert f'href="{anchor}"' in on_this_page
+        assert f'id="{anchor[1:]}"' in html
+
+
+def test_op_deze_pagina_is_only_shown_for_pages_with_three_or_more_sections(client, site_content):
+    page = Page.objects.get(slug="wat-is-hechting")
+    assert page.sections.count() == 2
+    assert "Op deze pagina" not in client.get(page.get_absolute_url()).content.decode()
+
+    Section.objects.create(page=page, order=30, heading="Nog een sectie", body="Tekst.")
+    assert "Op deze pagina" in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_the_hub_contents_list_marks_the_current_page(client, site_content):
+    html = client.get("/kenmerken-en-symptomen/").content.decode()
+    contents = html[html.index('class="topic-contents"') :]
+    contents = contents[: contents.index("</nav>")]
+    assert '<li aria-current="page"><span>Kenmerken</span></li>' in contents
+    for url, _ in HUB:
+        if url != "/kenmerken-en-symptomen/":
+            assert f'href="{url}"' in contents
+    assert contents.count("aria-current") == 1
+
+
+def test_previous_and_next_walk_through_the_topic_in_order(client, site_content):
+    for i, (url, _) in enumerate(HUB):
+        page_links = {
+            text.split()[0]: href
+            for href, text, _ in links(client.get(url).content)
+            if text.startswith(("Vorige", "Volgende"))
+        }
+        expected = {}
+        if i > 0:
+            expected["Vorige"] = HUB[i - 1][0]
+        if i < len(HUB) - 1:
+            expected["Volgende"] = HUB[i + 1][0]
+        assert page_links == expected, url
+
+
+def test_an_unpublished_page_drops_out_of_the_guide(client, site_content):
+    Page.objects.filter(slug="hechtingsstoornis-en-gedragsproblemen").update(is_published=False)
+    Page.objects.get(slug="wat-is-hechting").save()  # any save empties the cached navigation
+
+    html = client.get("/oorzaken-onveilige-hechting/").content.decode()
+    assert "/hechtingsstoornis-en-gedragsproblemen/" not in html
+    assert '<a class="pager__next" href="/kenmerken-en-symptomen/"' in html
+
+
+def test_each_hub_page_ends_with_its_call_to_action(client, site_content):
+    assessment, callback = reverse("requests_app:assessment"), reverse("requests_app:callback")
+    expected = {
+        "/wat-is-hechting/": callback,
+        "/oorzaken-onveilige-hechting/": callback,
+        "/hechtingsstoornis-en-gedragsproblemen/": assessment,
+        "/kenmerken-en-symptomen/": assessment,
+        "/diagnose-psychologisch-onderzoek/": assessment,
+        "/behandeling-nika-interventie/": callback,
+    }
+    for url, target in expected.items():
+        html = client.get(url).content.decode()
+        box = html[html.index('class="cta-box"') :]
+        box = box[: box.index("</section>")]
+        assert f'href="{target}"' in box, url
+
+
+def test_the_call_to_action_promises_the_response_time_from_the_site_facts(client, site_content):
+    from content.models import SiteFacts
+
+    facts = SiteFacts.load()
+    facts.response_days = 5
+    facts.save()
+    text = main_text(client.get("/kenmerken-en-symptomen/").content)
+    assert "Wij nemen binnen 5 werkdagen contact met u op." in text
+
+
+def test_no_call_to_action_when_the_editor_chose_none(client, site_content):
+    html = client.get("/privacyverklaring/").content.decode()
+    assert 'class="cta-box"' not in html
+
+
+def test_the_urgent_help_box_is_on_the_causes_symptoms_and_help_pages_only(client, site_content):
+    with_box = {
+        "/oorzaken-onveilige-hechting/",
+        "/kenmerken-en-symptomen/",
+        "/diagnose-psychologisch-onderzoek/",
+        "/behandeling-nika-interventie/",
+        "/contact/",
+    }
+    for url in ALL_PAGES:
+        html = client.get(url).content.decode()
+        main = html[html.index("<main") : html.index("</main>")]
+        if url in with_box:
+            assert 'class="urgent-help"' in main, url
+            text = main_text(html)
+            assert "Is er nu gevaar? Bel 112." in text
+            assert "Bel Veilig Thuis: 0800-2000. Bellen is gratis en kan dag en nacht." in text
+            assert 'href="tel:112"' in main and 'href="tel:08002000"' in main
+        else:
+            assert 'class="urgent-help"' not in main, url
+
+
+def test_the_symptoms_page_lists_the_signs_from_the_sign_list(client, site_content):
+    text = main_text(client.get("/kenmerken-en-symptomen/").content)
+    for sign in SIGNS:
+        assert sign in text
+
+    Sign.objects.filter(text=SIGNS[0]).update(is_active=False)
+    new = Sign.objects.create(text="het kind slaapt slecht", order=1)
+    new.save()  # the signal empties the cache; update() above does not, this save does
+    text = main_text(client.get("/kenmerken-en-symptomen/").content)
+    assert SIGNS[0] not in text
+    assert text.index("het kind slaapt slecht") < text.index(SIGNS[1])
+
+
+def test_the_signs_follow_the_first_section_of_the_symptoms_page(client, site_content):
+    text = main_text(client.get("/kenmerken-en-symptomen/").content)
+    intro = text.index("Een of meer van deze symptomen kunnen voorkomen:")
+    assert intro < text.index(SIGNS[0]) < text.index("Herkent u deze signalen?")
+
+
+def test_hub_pages_say_when_they_were_last_checked(client, site_content):
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.reviewed_on = page.reviewed_on.replace(year=2026, month=3, day=4)
+    page.reviewed_by = "GZ-psycholoog Bijzonder Jeugdwerk"
+    page.save()
+    text = main_text(client.get(page.get_absolute_url()).content)
+    assert "Laatst gecontroleerd op 4 maart 2026 door GZ-psycholoog Bijzonder Jeugdwerk." in text
+
+
+def test_pages_without_a_review_date_do_not_pretend_to_have_one(client, site_content):
+    assert "Laatst gecontroleerd" not in client.get("/privacyverklaring/").content.decode()
+
+
+def test_the_contact_page_shows_the_site_facts(client, site_content):
+    from content.models import Location, SiteFacts
+
+    facts = SiteFacts.load()
+    facts.phone = "040 - 1234567"
+    facts.save()
+    Location.objects.create(facts=facts, name="Eindhoven", order=99)
+
+    html = client.get("/contact/").content.decode()
+    text = main_text(html)
+    assert "Bel 040 - 1234567" in text
+    assert 'href="tel:+31401234567"' in html
+    assert "maandag tot en met vrijdag van 9.00 tot 17.00 uur" in text
+    assert "Eindhoven" in text and "Venlo" in text
+
+
+def test_editor_notes_never_reach_the_page(client, site_content):
+    for page in Page.objects.exclude(editor_note=""):
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert page.editor_note not in html
+        assert "laten controleren" not in html.lower()
+
+
+def test_an_unknown_address_is_a_friendly_404(client, site_content):
+    response = client.get("/bestaat-echt-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+def test_the_home_page_under_its_slug_redirects_to_the_root(client, site_content):
+    response = client.get("/home/")
+    assert response.status_code == 301
+    assert response["Location"] == "/"
+
+
+def test_pages_answer_get_and_head_only(client, site_content):
+    assert client.head("/wat-is-hechting/").status_code == 200
+    assert client.post("/wat-is-hechting/").status_code == 405

@@ -1,0 +1,193 @@
+"""Search: Dutch word forms find the attachment pages; any input gives a friendly page."""
+
+import re
+
+import pytest
+from django.db import connection
+
+from content.models import Page
+from content.search import clean_query, search_pages
+
+from .html import main_text
+
+pytestmark = pytest.mark.django_db
+
+ATTACHMENT_PAGES = {
+    "Wat is hechting?",
+    "Oorzaken van onveilige hechting",
+    "Hechtingsstoornis en gedragsproblemen",
+    "Hechtingsstoornis kenmerken en symptomen",
+    "Hechtingsstoornis diagnose",
+    "Behandeling hechtingsstoornis",
+    "Hechtingsproblemen bij kinderen en jongeren",  # home
+}
+INFO_PAGES = {"Contact", "Privacyverklaring", "Toegankelijkheidsverklaring"}
+# Each form must find these pages (they contain the word in some form).
+WORD_FORMS = {
+    "hechten": {"Wat is hechting?", "Oorzaken van onveilige hechting"},
+    "hechtingen": {"Wat is hechting?", "Oorzaken van onveilige hechting"},
+    "gehecht": {"Wat is hechting?", "Hechtingsstoornis en gedragsproblemen"},
+    "hechtingsprobleem": {
+        "Oorzaken van onveilige hechting",
+        "Hechtingsstoornis kenmerken en symptomen",
+    },
+}
+
+
+def results(client, q):
+    """(titles in order, snippets as HTML) from the search page."""
+    html = client.get("/zoeken/", {"q": q}).content.decode()
+    titles = re.findall(r'<li class="search-result">\s*<h2><a href="[^"]+">([^<]+)</a>', html)
+    snippets = re.findall(r'<p class="search-result__snippet mb-0">(.*?)</p>', html, re.S)
+    return [t.replace("&#x27;", "'") for t in titles], snippets
+
+
+def assert_finds_the_attachment_pages(titles, snippets, word, expected):
+    assert expected <= set(titles), f"{word}: {titles}"
+    assert titles[0] in ATTACHMENT_PAGES
+    # Ranked: the guide comes before the information pages.
+    first_info = min((titles.index(t) for t in INFO_PAGES if t in titles), default=len(titles))
+    assert all(t in ATTACHMENT_PAGES for t in titles[:first_info])
+    assert set(titles[:3]) <= ATTACHMENT_PAGES
+    # The snippet highlights a form of the word.
+    assert re.search(r"<mark>[^<]*(hecht|Hecht)[^<]*</mark>", snippets[0]), snippets[0]
+
+
+@pytest.mark.parametrize("word", WORD_FORMS)
+def test_each_word_form_finds_the_attachment_pages_on_postgresql(
+    client, site_content, on_postgres, word
+):
+    titles, snippets = results(client, word)
+    assert_finds_the_attachment_pages(titles, snippets, word, WORD_FORMS[word])
+
+
+@pytest.mark.parametrize("word", WORD_FORMS)
+def test_each_word_form_finds_the_attachment_pages_on_either_database(client, site_content, word):
+    titles, snippets = results(client, word)
+    assert_finds_the_attachment_pages(titles, snippets, word, WORD_FORMS[word])
+
+
+def test_a_typo_still_finds_the_page_through_trigram_similarity(client, site_content, on_postgres):
+    titles, snippets = results(client, "hechtingstoornis")  # one "s" short
+    assert "Hechtingsstoornis diagnose" in titles
+    assert "<mark>hechtingsstoornis</mark>" in " ".join(snippets).lower()
+
+
+def test_search_finds_a_word_only_in_a_section_and_ranks_title_matches_first(client, site_content):
+    titles, _ = results(client, "NIKA")
+    assert titles[0] == "Behandeling hechtingsstoornis"
+    titles, _ = results(client, "adoptiekinderen")
+    assert titles == ["Oorzaken van onveilige hechting"]
+
+
+def test_unpublished_pages_are_never_found(client, site_content):
+    Page.objects.filter(slug="behandeling-nika-interventie").update(is_published=False)
+    titles, _ = results(client, "NIKA-interventie")
+    assert "Behandeling hechtingsstoornis" not in titles
+
+
+def test_a_snippet_escapes_the_page_text_and_marks_only_the_match(client, site_content):
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.summary = "Een <b>zeldzaamwoord</b> & meer uitleg over 1 < 2."
+    page.save()
+    _, snippets = results(client, "zeldzaamwoord")
+    assert "<mark>zeldzaamwoord</mark>" in snippets[0]
+    assert "&amp;" in snippets[0] and "&lt; 2" in snippets[0]
+    assert "<b>" not in snippets[0]
+
+
+def test_nothing_found_gives_help_and_the_phone_number(client, site_content):
+    text = main_text(client.get("/zoeken/", {"q": "xylofoon"}).content)
+    assert "Geen pagina’s gevonden voor ‘xylofoon’." in text
+    assert "0493 - 327506" in text
+
+
+def test_the_search_page_without_a_query_just_offers_the_form(client, site_content):
+    response = client.get("/zoeken/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+    assert "Geen pagina" not in response.content.decode()
+
+
+def test_an_empty_query_asks_for_a_word(client, site_content):
+    text = main_text(client.get("/zoeken/", {"q": "   "}).content)
+    assert "Typ een of meer woorden in het zoekveld" in text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "\x00",
+        "hechting\x00",
+        "a" * 3000,
+        "'; DROP TABLE content_page; --",
+        "hechting' OR '1'='1",
+        "<script>alert(1)</script>",
+        "hecht:* & !kind | (",
+        "\\",
+        "%_",
+        "\ue000hechting\ue001",
+    ],
+)
+def test_absurd_queries_give_a_friendly_page_with_the_query_escaped(client, site_content, query):
+    response = client.get("/zoeken/", {"q": query})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "Zoeken" in main_text(html)
+    assert Page.objects.count() == 10  # nothing was dropped
+
+
+def test_bytes_that_are_not_utf8_give_a_friendly_page(client, site_content):
+    response = client.get("/zoeken/?q=%FF%FE%ED%A0%80hechting%00")
+    assert response.status_code == 200
+    assert "Wat is hechting?" in main_text(response.content)
+
+
+def test_a_query_over_the_limit_is_not_searched_and_says_why(client, site_content):
+    text = main_text(client.get("/zoeken/", {"q": "hechting " * 300}).content)
+    assert "Uw zoekvraag is te lang" in text
+    assert "Gebruik minder dan 200 tekens" in text
+    assert 'class="search-result"' not in text
+
+
+def test_a_query_of_only_punctuation_asks_for_words(client, site_content):
+    html = client.get("/zoeken/", {"q": "<>!?"}).content.decode()
+    assert "Wij konden niet zoeken op ‘&lt;&gt;!?’." in html
+
+
+def test_a_hostile_query_is_shown_escaped(client, site_content):
+    html = client.get("/zoeken/", {"q": '<img src=x onerror="alert(1)">'}).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_the_query_is_cleaned_and_bounded():
+    assert clean_query("  Hechting\x00 hechting KIND  ").terms == ("hechting", "kind")
+    assert clean_query("een " * 20).terms == ("een",)
+    many = " ".join(f"woord{i}" for i in range(20))
+    assert len(clean_query(many).terms) == 8
+    assert clean_query("x" * 41).problem == "no_words"
+    assert clean_query("\x00\x01").problem == "empty"
+    assert clean_query("a" * 201).problem == "too_long"
+
+
+def test_search_results_are_not_kept_by_shared_caches_or_indexed(client, site_content):
+    response = client.get("/zoeken/", {"q": "hechting"})
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["X-Robots-Tag"] == "noindex"
+    assert not response.cookies
+
+
+def test_a_search_costs_a_small_fixed_number_of_queries(
+    client, site_content, django_assert_max_num_queries
+):
+    client.get("/")  # warm the navigation cache
+    with django_assert_max_num_queries(2):
+        client.get("/zoeken/", {"q": "hechten kind signalen"})
+
+
+def test_search_pages_returns_nothing_for_no_terms(db):
+    assert search_pages(()) == []
+    assert connection.vendor in {"sqlite", "postgresql"}
