@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from .site_url import absolute_url
+
 logger = logging.getLogger(__name__)
 
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
@@ -83,7 +85,7 @@ def robots_txt(request):
         "Disallow: /zoeken/",
         "Disallow: /aanvraag-ontvangen/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

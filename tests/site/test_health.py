@@ -40,5 +40,5 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in body
     assert f"Disallow: /{settings.ADMIN_PATH}" in body
