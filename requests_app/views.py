@@ -1,9 +1,197 @@
-from django.shortcuts import render
+"""The parents' side: the two forms, their confirmation pages, the rate-limit page.
+
+The assessment request is a few short steps and a review page. What the parent typed
+travels with each POST in hidden fields; nothing is stored until they press
+"Aanvraag versturen" on the review page, after giving consent. Why not the session:
+no health data of a child is kept on our side before consent, a draft never expires
+while a parent is typing, and any host can serve any step. Nothing personal is ever
+put in a URL. Every page here sends ``Cache-Control: no-store``.
+"""
+
+import uuid
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .forms import REVIEW, STEP_BY_SLUG, STEPS, AssessmentForm, CallbackForm
+from .models import Kind, Request
+from .spam import HONEYPOT_FIELD, is_rate_limited, new_ticket, read_ticket, spam_reasons
+from .submission import (
+    ConfirmationExpired,
+    confirmation_url,
+    request_for_confirmation,
+    store_request,
+)
+
+ACTION_NEXT, ACTION_BACK, ACTION_SEND, ACTION_CHANGE = "verder", "terug", "versturen", "wijzig:"
 
 
+def _already_stored(ticket) -> Request | None:
+    if ticket is None:
+        return None
+    return Request.objects.only("pk", "kind").filter(submission_token=ticket.token).first()
+
+
+def _store(request, form, kind):
+    """Store a valid form once; returns a redirect to its confirmation or the 429 page."""
+    ticket = read_ticket(request.POST.get("ticket"))
+    if is_rate_limited(request):
+        return rate_limited(request)
+    reasons = spam_reasons(honeypot=form.cleaned_data.get(HONEYPOT_FIELD), ticket=ticket)
+    token = ticket.token if ticket else uuid.uuid4()
+    req, _created = store_request(form, kind=kind, token=token, spam_reasons=reasons)
+    return redirect(confirmation_url(req))
+
+
+def rate_limited(request):
+    response = render(request, "requests_app/rate_limited.html", status=429)
+    add_never_cache_headers(response)
+    return response
+
+
+# ---------------------------------------------------------------------------
+# Onderzoek aanvragen
+# ---------------------------------------------------------------------------
+def _fresh(data):
+    """An unbound form showing what was typed, without errors (a step not yet tried)."""
+    initial = {
+        name: field.widget.value_from_datadict(data, {}, name)
+        for name, field in AssessmentForm.base_fields.items()
+    }
+    return AssessmentForm(initial=initial)
+
+
+def _done_steps(data) -> set[str]:
+    return set(data.get("klaar", "").split(",")) & set(STEP_BY_SLUG)
+
+
+def _render_step(request, form, step, done, *, show_errors=False):
+    shown = form.visible_fields(step)
+    errors = form.error_items(shown) if show_errors else []
+    context = {
+        "form": form,
+        "step": step,
+        "step_number": STEPS.index(step) + 1,
+        "step_count": len(STEPS),
+        "is_first": step is STEPS[0],
+        "helper": form.step_helper(step),
+        "carried": form.carried_inputs(shown),
+        "errors": errors,
+        "done": ",".join(sorted(done)),
+        "is_urgent": step is not STEPS[0] and form["is_urgent"].value() == "ja",
+    }
+    return render(request, "requests_app/assessment_step.html", context)
+
+
+def _render_review(request, form, done, *, show_errors=False):
+    display = form if show_errors else _fresh(request.POST)
+    context = {
+        "sections": form.summary(),
+        "form": display,
+        "helper": display.review_helper(),
+        "carried": display.carried_inputs(["consent"]),
+        "errors": display.error_items(["consent"]) if show_errors else [],
+        "done": ",".join(sorted(done)),
+        "step_marker": REVIEW,
+        "is_urgent": form.cleaned_data.get("is_urgent"),
+    }
+    return render(request, "requests_app/assessment_review.html", context)
+
+
+def _send(request, done):
+    stored = _already_stored(read_ticket(request.POST.get("ticket")))
+    if stored is not None:
+        return redirect(confirmation_url(stored))
+    form = AssessmentForm(request.POST)
+    if not form.is_valid():
+        for step in STEPS:
+            if form.step_has_errors(step):
+                return _render_step(request, form, step, done, show_errors=True)
+        return _render_review(request, form, done, show_errors=True)
+    return _store(request, form, Kind.ASSESSMENT)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def assessment(request):
-    return render(request, "requests_app/placeholder.html", {"title": "Onderzoek aanvragen"})
+    if request.method == "GET":
+        form = AssessmentForm(initial={"ticket": new_ticket()})
+        return _render_step(request, form, STEPS[0], set())
+
+    data = request.POST
+    action = data.get("actie") or ACTION_NEXT
+    current = STEP_BY_SLUG.get(data.get("stap", ""))
+    done = _done_steps(data)
+
+    if action == ACTION_SEND:
+        return _send(request, done)
+    if action.startswith(ACTION_CHANGE):
+        target = STEP_BY_SLUG.get(action.removeprefix(ACTION_CHANGE), STEPS[0])
+        return _render_step(request, _fresh(data), target, done)
+    if action == ACTION_BACK:
+        index = STEPS.index(current) if current else len(STEPS)
+        return _render_step(request, _fresh(data), STEPS[max(index - 1, 0)], done)
+
+    form = AssessmentForm(data)
+    form.is_valid()
+    if current is not None:
+        if form.step_has_errors(current):
+            return _render_step(request, form, current, done, show_errors=True)
+        done.add(current.slug)
+    for step in STEPS:
+        if step.slug not in done or form.step_has_errors(step):
+            # Not answered yet, or no longer complete after a change to an earlier step
+            # (a new birth date can make the child's own consent a question).
+            done.discard(step.slug)
+            return _render_step(request, _fresh(data), step, done)
+    return _render_review(request, form, done)
 
 
+@never_cache
+def assessment_done(request, token):
+    return _confirmation(request, token, Kind.ASSESSMENT, "requests_app/assessment_done.html")
+
+
+# ---------------------------------------------------------------------------
+# Bel mij terug
+# ---------------------------------------------------------------------------
+@never_cache
+@require_http_methods(["GET", "POST"])
 def callback(request):
-    return render(request, "requests_app/placeholder.html", {"title": "Bel mij terug"})
+    if request.method == "GET":
+        form = CallbackForm(initial={"ticket": new_ticket()})
+        return _render_callback(request, form)
+    stored = _already_stored(read_ticket(request.POST.get("ticket")))
+    if stored is not None:
+        return redirect(confirmation_url(stored))
+    form = CallbackForm(request.POST)
+    if not form.is_valid():
+        return _render_callback(request, form, show_errors=True)
+    return _store(request, form, Kind.CALLBACK)
+
+
+def _render_callback(request, form, *, show_errors=False):
+    context = {
+        "form": form,
+        "helper": form.form_helper(),
+        "errors": form.error_items() if show_errors else [],
+    }
+    return render(request, "requests_app/callback_form.html", context)
+
+
+@never_cache
+def callback_done(request, token):
+    return _confirmation(request, token, Kind.CALLBACK, "requests_app/callback_done.html")
+
+
+def _confirmation(request, token, kind, template):
+    try:
+        req = request_for_confirmation(token, kind)
+    except ConfirmationExpired:
+        return render(request, "requests_app/confirmation_expired.html", status=410)
+    if req is None:
+        raise Http404("Onbekende bevestiging")
+    return render(request, template, {"reference": req.reference})

@@ -1,0 +1,151 @@
+"""E-mail about a new request, sent after the transaction commits.
+
+Two messages, neither with personal data beyond the parent's own address:
+
+* to the intake mailbox: the reference, the kind, "SPOED" when danger was reported,
+  and a link to the request in the admin;
+* to the parent, when they gave an e-mail address: the reference, what happens next and
+  how to reach us. No names, no worries, nothing about health.
+
+Sending never raises: a failure is recorded on the request (the error's class only) and
+``manage.py retry_notifications`` tries again. Each message that went out is recorded in
+the request's history, so a retry never sends it twice.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from content.cache import get_site_context
+
+from .models import EventType, Kind, NotifyState, Request, RequestEvent
+
+logger = logging.getLogger(__name__)
+
+INTAKE, PARENT = "intake", "ouder"
+SENT = "verstuurd"
+
+
+def _admin_link(req: Request) -> str:
+    try:
+        path = reverse("admin:requests_app_request_change", args=[req.pk])
+    except NoReverseMatch:  # the admin is not mounted (a stripped-down test setup)
+        path = "/" + settings.ADMIN_PATH
+    return settings.SITE_URL + path
+
+
+def intake_message(req: Request) -> EmailMessage:
+    context = {
+        "reference": req.reference,
+        "kind": Kind(req.kind).label,
+        "urgent": req.is_urgent,
+        "admin_link": _admin_link(req),
+    }
+    subject = f"Nieuwe aanvraag {req.reference} ({context['kind']})"
+    if req.is_urgent:
+        subject = f"SPOED – {subject}"
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string("emails/intake_notice.txt", context).strip() + "\n",
+        to=[settings.INTAKE_EMAIL],
+    )
+
+
+def parent_message(req: Request) -> EmailMessage:
+    site = get_site_context()
+    context = {"reference": req.reference, "kind": req.kind, "site": site}
+    what = "terugbelverzoek" if req.kind == Kind.CALLBACK else "aanvraag"
+    return EmailMessage(
+        subject=f"Wij hebben uw {what} ontvangen ({req.reference})",
+        body=render_to_string("emails/parent_confirmation.txt", context).strip() + "\n",
+        to=[req.email],
+        reply_to=[site.email],
+    )
+
+
+def _record(req, part, outcome):
+    RequestEvent.objects.create(
+        request=req, type=EventType.NOTIFY, from_value=part, to_value=outcome[:60]
+    )
+
+
+def send_notifications(*, request_id: int) -> bool | None:
+    """Send what is still unsent for this request. True: all sent; False: a failure
+    was recorded; None: nothing to do (spam, gone, or another process is on it).
+
+    The intake notice goes first and each message is tried on its own, so a parent's
+    mistyped address never keeps the notice from intake (or the other way round).
+    """
+    req = Request.objects.filter(pk=request_id).first()
+    if req is None or req.is_suspected_spam or req.notify_state == NotifyState.SENT:
+        return None
+    # Claim this attempt: a second process that read the same count updates no row.
+    claimed = Request.objects.filter(pk=req.pk, notify_attempts=req.notify_attempts).update(
+        notify_attempts=F("notify_attempts") + 1
+    )
+    if not claimed:
+        return None
+
+    errors = []
+    try:
+        done = set(
+            req.events.filter(type=EventType.NOTIFY, to_value=SENT).values_list(
+                "from_value", flat=True
+            )
+        )
+        parts = [INTAKE] + ([PARENT] if req.email else [])
+        pending = [part for part in parts if part not in done]
+        if pending:
+            build = {INTAKE: intake_message, PARENT: parent_message}
+            with get_connection(fail_silently=False) as connection:
+                for part in pending:
+                    try:
+                        message = build[part](req)
+                        message.connection = connection
+                        message.send()
+                    except Exception as exc:  # SMTP refusal, a broken template, ...
+                        errors.append(type(exc).__name__)
+                        _record(req, part, f"mislukt: {type(exc).__name__}")
+                    else:
+                        _record(req, part, SENT)
+    except Exception as exc:  # no connection at all: DNS, refused, TLS, timeout
+        errors.append(type(exc).__name__)
+        _record(req, "", f"mislukt: {type(exc).__name__}")
+
+    if errors:
+        Request.objects.filter(pk=req.pk).update(
+            notify_state=NotifyState.FAILED, notify_error=errors[0][:200]
+        )
+        logger.warning(
+            "E-mail for request %s failed (%s); will be retried", req.reference, errors[0]
+        )
+        return False
+    Request.objects.filter(pk=req.pk).update(
+        notify_state=NotifyState.SENT, notify_error="", notified_at=timezone.now()
+    )
+    return True
+
+
+def retry_candidates(now=None):
+    """Requests whose e-mail failed, or is pending for longer than a normal send takes.
+
+    After REQUEST_NOTIFY_MAX_ATTEMPTS tries a request is left alone (a mistyped address
+    will never work); the admin still shows it as failed.
+    """
+    now = now or timezone.now()
+    grace = timedelta(seconds=settings.REQUEST_NOTIFY_GRACE_SECONDS)
+    return (
+        Request.objects.not_spam()
+        .filter(
+            Q(notify_state=NotifyState.FAILED)
+            | Q(notify_state=NotifyState.PENDING, created_at__lt=now - grace)
+        )
+        .filter(notify_attempts__lt=settings.REQUEST_NOTIFY_MAX_ATTEMPTS)
+        .order_by("created_at")
+    )

@@ -1,0 +1,93 @@
+"""Spam defence without third parties: a honeypot, a minimum fill time, a rate limit.
+
+Suspected spam is not refused: it is stored, flagged and kept out of the normal queue
+(a person decides), so a real parent with an unlucky browser is never lost. Only the
+rate limit turns a submission away, with a kind page that gives the phone number.
+"""
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django_ratelimit.core import is_ratelimited
+
+logger = logging.getLogger(__name__)
+
+TICKET_SALT = "requests_app.form-ticket"
+RATE_GROUP = "requests_app:submit"
+
+HONEYPOT_FIELD = "homepage"
+
+
+def client_ip(request) -> str:
+    """The client's address: the one place to change when a proxy header is trusted."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_key(group, request) -> str:
+    return client_ip(request)
+
+
+def is_rate_limited(request) -> bool:
+    """Count one submission for this client; True once the limit is exceeded.
+
+    Fails open: when the shared cache is down a parent's request is worth more than
+    the limit (the honeypot and the fill time still flag what looks automated).
+    """
+    try:
+        return bool(
+            is_ratelimited(
+                request,
+                group=RATE_GROUP,
+                key=rate_key,
+                rate=settings.REQUEST_RATE_LIMIT,
+                increment=True,
+            )
+        )
+    except Exception as exc:  # any cache client error
+        logger.warning("Rate limit not checked: cache unavailable (%s)", type(exc).__name__)
+        return False
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """Issued with a fresh form: the submission's idempotency token and when it started."""
+
+    token: uuid.UUID
+    started: float
+
+    def seconds_taken(self, now=None) -> float:
+        return (now or time.time()) - self.started
+
+
+def new_ticket() -> str:
+    # Whole seconds, rounded down: a fill time is never negative.
+    return signing.dumps({"k": uuid.uuid4().hex, "t": int(time.time())}, salt=TICKET_SALT)
+
+
+def read_ticket(value) -> Ticket | None:
+    """The ticket a form carried, or None when it is missing or was tampered with."""
+    if not value or not isinstance(value, str) or len(value) > 200:
+        return None
+    try:
+        data = signing.loads(value, salt=TICKET_SALT)
+        return Ticket(token=uuid.UUID(hex=data["k"]), started=float(data["t"]))
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def spam_reasons(*, honeypot: str, ticket: Ticket | None) -> list[str]:
+    """Why a submission looks automated (codes staff can read), or [] when it does not."""
+    reasons = []
+    if honeypot:
+        reasons.append("verborgen veld ingevuld")
+    if ticket is None:
+        reasons.append("geen geldig formulierkenmerk")
+    else:
+        taken = ticket.seconds_taken()
+        if taken < settings.REQUEST_MIN_FILL_SECONDS:
+            reasons.append(f"te snel ingevuld ({max(taken, 0):.0f} s)")
+    return reasons

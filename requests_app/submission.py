@@ -1,0 +1,99 @@
+"""Storing a request: one transaction, a reference number, e-mail only after commit."""
+
+import functools
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import REFERENCE_PREFIX, EventType, Kind, ReferenceCounter, Request, RequestEvent
+from .notifications import send_notifications
+
+CONFIRMATION_SALT = "requests_app.confirmation"
+CONFIRMATION_URL_NAME = {Kind.ASSESSMENT: "assessment_done", Kind.CALLBACK: "callback_done"}
+
+
+def next_reference(kind: str, today=None) -> str:
+    """Hand out the next number for this kind and year, e.g. OZ-2026-00042.
+
+    Call inside a transaction: the counter row stays locked until it commits, so
+    concurrent submissions queue here and never share a number.
+    """
+    prefix = REFERENCE_PREFIX[Kind(kind)]
+    year = (today or timezone.localdate()).year
+    # The first request of a year creates its counter; a concurrent insert is ignored.
+    ReferenceCounter.objects.bulk_create(
+        [ReferenceCounter(prefix=prefix, year=year)], ignore_conflicts=True
+    )
+    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{prefix}-{year}-{counter.last_number:05d}"
+
+
+def store_request(form, *, kind: str, token, spam_reasons=()) -> tuple[Request, bool]:
+    """Save the form's request once per token. Returns (request, created).
+
+    A repeated submit with the same token (double click, back and resubmit, a retried
+    POST) returns the request stored the first time, even when both arrive together.
+    """
+    instance = form.save(commit=False)
+    instance.kind = kind
+    instance.submission_token = token
+    instance.consent_at = timezone.now()
+    instance.consent_version = settings.PRIVACY_STATEMENT_VERSION
+    instance.is_suspected_spam = bool(spam_reasons)
+    instance.spam_reasons = ", ".join(spam_reasons)[:100]
+    try:
+        with transaction.atomic():
+            instance.reference = next_reference(kind)
+            instance.save()
+            RequestEvent.objects.create(request=instance, type=EventType.CREATED)
+            if instance.is_suspected_spam:
+                RequestEvent.objects.create(
+                    request=instance, type=EventType.SPAM, to_value="vermoedelijk spam"
+                )
+            else:
+                transaction.on_commit(
+                    functools.partial(send_notifications, request_id=instance.pk), robust=True
+                )
+    except IntegrityError:
+        existing = Request.objects.filter(submission_token=token).first()
+        if existing is None:
+            raise
+        return existing, False
+    return instance, True
+
+
+def confirmation_url(req: Request) -> str:
+    """A link to the confirmation that cannot be guessed and stops working after a day."""
+    value = signing.dumps(req.pk, salt=f"{CONFIRMATION_SALT}.{req.kind}")
+    return reverse(f"requests_app:{CONFIRMATION_URL_NAME[Kind(req.kind)]}", args=[value])
+
+
+class ConfirmationExpired(Exception):
+    pass
+
+
+def request_for_confirmation(value: str, kind: str) -> Request | None:
+    """The request a confirmation link points to; None if the link was not ours.
+
+    Raises ConfirmationExpired for a genuine link that is too old.
+    """
+    if len(value) > 200:
+        return None
+    try:
+        pk = signing.loads(
+            value,
+            salt=f"{CONFIRMATION_SALT}.{kind}",
+            max_age=settings.REQUEST_CONFIRMATION_MAX_AGE,
+        )
+    except signing.SignatureExpired:
+        raise ConfirmationExpired from None
+    except signing.BadSignature:
+        return None
+    if not isinstance(pk, int):
+        return None
+    return Request.objects.only("reference", "kind").filter(pk=pk, kind=kind).first()

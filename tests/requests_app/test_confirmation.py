@@ -1,0 +1,118 @@
+"""The confirmation page: the reference and what happens next; nothing personal; not guessable."""
+
+import datetime
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from content.models import SiteFacts
+from requests_app.models import Request
+
+from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_confirmation_shows_the_reference_next_steps_phone_and_how_to_prepare(client):
+    response = send_assessment(client)
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    req = Request.objects.get()
+    assert page.status_code == 200
+    assert "<h1>Aanvraag ontvangen</h1>" in html
+    assert f'<strong class="confirmation-panel__reference">{req.reference}</strong>' in html
+    assert "Wat gebeurt er nu?" in html
+    assert "Binnen 3 werkdagen nemen wij contact met u op" in html
+    assert 'href="tel:+31493327506"' in html
+    assert "Zo bereidt u zich voor" in html
+    assert "data-print-action" in html  # the print button, shown by JavaScript only
+
+
+def test_the_promised_response_time_comes_from_the_site_facts(client):
+    facts = SiteFacts.load()
+    facts.response_days = 1
+    facts.save()
+    html = client.get(send_assessment(client)["Location"]).content.decode()
+    assert "Binnen 1 werkdag nemen wij contact met u op" in html
+
+
+def test_the_confirmation_shows_nothing_the_parent_typed(client):
+    response = send_assessment(
+        client,
+        child_first_name="Fleurtje",
+        contact_name="Wilhelmina Bakkerszoon",
+        child_residence="Milheeze",
+        worries="Bijt andere kinderen.",
+        phone="06 87654321",
+        email="wilhelmina@example.org",
+    )
+    html = client.get(response["Location"]).content.decode()
+    for personal in [
+        "Fleurtje",
+        "Wilhelmina",
+        "Bakkerszoon",
+        "Milheeze",
+        "Bijt",
+        "87654321",
+        "wilhelmina@",
+    ]:
+        assert personal not in html
+
+
+def test_the_callback_confirmation_has_its_own_text(client):
+    response = send_callback(client, contact_name="Wilhelmina Bakkerszoon", phone="06 87654321")
+    html = client.get(response["Location"]).content.decode()
+    req = Request.objects.get()
+    assert "<h1>Terugbelverzoek ontvangen</h1>" in html
+    assert req.reference in html
+    assert "Wij bellen u op de dag en het dagdeel dat u koos." in html
+    assert "Wilhelmina" not in html
+    assert "87654321" not in html
+
+
+def test_form_pages_and_confirmations_are_never_cached(client):
+    response = send_assessment(client)
+    for page in [
+        client.get(ASSESSMENT_URL),
+        client.get(CALLBACK_URL),
+        client.post(ASSESSMENT_URL, {"stap": "gevaar"}),
+        client.get(response["Location"]),
+    ]:
+        assert "no-store" in page["Cache-Control"]
+
+
+def test_the_link_stops_working_after_a_day_with_a_kind_explanation(client, time_machine):
+    response = send_assessment(client)
+    time_machine.move_to(timezone.now() + datetime.timedelta(hours=25))
+    page = client.get(response["Location"])
+    assert page.status_code == 410
+    html = page.content.decode()
+    assert "Deze bevestiging is verlopen" in html
+    assert "Uw aanvraag is goed bij ons aangekomen." in html
+    assert Request.objects.get().reference not in html
+
+
+def test_a_guessed_or_altered_link_shows_nothing(client):
+    response = send_assessment(client)
+    req = Request.objects.get()
+    location = response["Location"]
+    token = location.rstrip("/").rsplit("/", 1)[1]
+    guesses = [
+        f"/onderzoek-aanvragen/ontvangen/{req.pk}/",
+        f"/onderzoek-aanvragen/ontvangen/{req.reference}/",
+        f"/onderzoek-aanvragen/ontvangen/{token[:-2]}xx/",
+        f"/onderzoek-aanvragen/ontvangen/{signing.dumps(req.pk)}/",  # signed, but not by us for this
+        f"/bel-mij-terug/ontvangen/{token}/",  # an assessment link does not open as a callback
+        "/onderzoek-aanvragen/ontvangen/" + "a" * 500 + "/",
+    ]
+    for url in guesses:
+        page = client.get(url)
+        assert page.status_code == 404, url
+        assert req.reference not in page.content.decode()
+
+
+def test_a_request_erased_since_shows_nothing(client):
+    response = send_assessment(client)
+    Request.objects.all().delete()
+    assert client.get(response["Location"]).status_code == 404

@@ -1,0 +1,41 @@
+"""Each form page costs a small, fixed number of queries, however long the form."""
+
+import pytest
+
+from .conftest import (
+    ASSESSMENT_URL,
+    CALLBACK_URL,
+    assessment_data,
+    post_step,
+    send_assessment,
+    send_callback,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def warm_site_cache(client, signs):
+    client.get(CALLBACK_URL)  # the site facts and menu are cached after the first page
+
+
+def test_the_form_pages_query_only_the_list_of_signs(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get(ASSESSMENT_URL)
+    with django_assert_num_queries(2):  # the posted form and the next step's form
+        post_step(client, "kind", assessment_data(), done="gevaar")
+    with django_assert_num_queries(2):
+        post_step(client, "contact", assessment_data(), done="gevaar,kind,u,vraag")
+    with django_assert_num_queries(0):
+        client.get(CALLBACK_URL)
+
+
+def test_storing_and_mailing_a_request_takes_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with django_assert_max_num_queries(16), django_capture_on_commit_callbacks(execute=True):
+        response = send_assessment(client)
+    with django_assert_max_num_queries(1):
+        client.get(response["Location"])
+    with django_assert_max_num_queries(15), django_capture_on_commit_callbacks(execute=True):
+        send_callback(client)

@@ -1,0 +1,121 @@
+"""Spam without third parties: honeypot, fill time, rate limit. Suspects are kept, flagged."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+
+from requests_app.models import EventType, Request
+
+from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback, ticket
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_filled_honeypot_is_stored_flagged_and_kept_out_of_the_queue(client):
+    response = send_assessment(client, homepage="https://cheap-pills.example")
+    assert response.status_code == 302  # a robot learns nothing
+    req = Request.objects.get()
+    assert req.is_suspected_spam is True
+    assert req.spam_reasons == "verborgen veld ingevuld"
+    assert not Request.objects.not_spam().exists()
+    assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED, EventType.SPAM]
+
+
+@pytest.fixture
+def frozen_clock(time_machine):
+    time_machine.move_to(datetime.datetime(2026, 3, 16, 10, 0, 0, tzinfo=datetime.UTC), tick=False)
+
+
+def test_a_form_sent_faster_than_a_person_can_is_flagged(client, frozen_clock):
+    send_callback(client, ticket=ticket(seconds_ago=1))
+    req = Request.objects.get()
+    assert req.is_suspected_spam is True
+    assert req.spam_reasons == "te snel ingevuld (1 s)"
+
+
+def test_a_form_filled_at_a_human_pace_is_not_flagged(client):
+    send_callback(client, ticket=ticket(seconds_ago=30))
+    assert Request.objects.get().is_suspected_spam is False
+
+
+def test_the_minimum_fill_time_comes_from_the_settings(client, settings):
+    settings.REQUEST_MIN_FILL_SECONDS = 0
+    send_callback(client, ticket=ticket(seconds_ago=0))
+    assert Request.objects.get().is_suspected_spam is False
+
+
+@pytest.mark.parametrize("bad_ticket", [None, "", "not-signed", ticket()[:-3] + "abc", "x" * 5000])
+def test_a_missing_or_forged_form_ticket_is_flagged(client, bad_ticket):
+    response = send_assessment(client, ticket=bad_ticket)
+    assert response.status_code == 302
+    req = Request.objects.get()
+    assert req.is_suspected_spam is True
+    assert "geen geldig formulierkenmerk" in req.spam_reasons
+
+
+def test_several_reasons_are_all_recorded(client, frozen_clock):
+    send_assessment(client, homepage="x", ticket=ticket(seconds_ago=0))
+    assert Request.objects.get().spam_reasons == "verborgen veld ingevuld, te snel ingevuld (0 s)"
+
+
+def test_the_honeypot_is_hidden_from_sight_from_screen_readers_and_from_the_tab_order(client):
+    for url in (ASSESSMENT_URL, CALLBACK_URL):
+        html = client.get(url).content.decode()
+        wrapper = re.search(r'<div class="form-hp" aria-hidden="true">.*?</div>', html, re.S)
+        assert wrapper, url
+        assert '<label for="id_homepage">Laat dit veld leeg</label>' in wrapper.group(0)
+        field = re.search(r"<input[^>]*name=\"homepage\"[^>]*>", wrapper.group(0)).group(0)
+        assert 'tabindex="-1"' in field
+        assert 'autocomplete="off"' in field
+
+
+def test_too_many_submissions_from_one_address_get_a_kind_page_with_the_phone_number(
+    client, settings
+):
+    settings.REQUEST_RATE_LIMIT = "2/h"
+    assert send_assessment(client).status_code == 302
+    assert send_callback(client).status_code == 302  # both forms share one limit
+    response = send_assessment(client)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "U heeft al een paar keer iets verstuurd" in html
+    assert 'href="tel:+31493327506"' in html
+    assert "no-store" in response["Cache-Control"]
+    assert Request.objects.count() == 2
+
+
+def test_the_rate_limit_is_per_client_address(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    send_assessment(client)
+    assert send_assessment(client).status_code == 429
+    other = Client(REMOTE_ADDR="192.0.2.44")
+    assert send_assessment(other).status_code == 302
+
+
+def test_a_form_sent_back_with_mistakes_does_not_use_up_the_limit(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    for _ in range(3):
+        assert send_assessment(client, consent=None).status_code == 200
+    assert send_assessment(client).status_code == 302
+
+
+def test_with_the_shared_cache_down_a_request_is_still_accepted(client, settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "unreachable": {"BACKEND": "tests.requests_app.broken_cache.UnreachableCache"},
+    }
+    settings.RATELIMIT_USE_CACHE = "unreachable"
+    assert send_assessment(client).status_code == 302
+    assert Request.objects.count() == 1
+    assert "Rate limit not checked: cache unavailable (ConnectionError)" in caplog.text
+
+
+def test_a_honeypot_filled_on_an_early_step_travels_to_the_end(client):
+    data = {"ticket": ticket(), "is_urgent": "nee", "homepage": "https://spam.example"}
+    html = client.post(
+        ASSESSMENT_URL, {**data, "stap": "gevaar", "actie": "verder"}
+    ).content.decode()
+    field = re.search(r'<input[^>]*name="homepage"[^>]*>', html).group(0)
+    assert 'value="https://spam.example"' in field
