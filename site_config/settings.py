@@ -249,12 +249,12 @@ WHITENOISE_MAX_AGE = 3600  # unhashed files (favicon.ico, robots); hashed ones g
 # ---------------------------------------------------------------------------
 _email = dj_email_url.parse(env.str("EMAIL_URL", "") or "console:")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = _email.get("EMAIL_PORT", 25)
-EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
-EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", "Bijzonder Jeugdwerk <noreply@bijzonderjeugdwerk.nl>"
@@ -397,14 +397,60 @@ ORGANISATION_PHONE = env.str("ORGANISATION_PHONE", "0493 - 327506")
 # ---------------------------------------------------------------------------
 # Content (content app)
 # ---------------------------------------------------------------------------
+# PostgreSQL full-text search (Dutch) with pg_trgm; on SQLite a simple fallback is used.
+INSTALLED_APPS += ["django.contrib.postgres"]
+# Anonymous readers' browsers (and any proxy) may keep a content page this long (seconds).
+CONTENT_PUBLIC_MAX_AGE = env.int("CONTENT_PUBLIC_MAX_AGE", 300)
+# Safety net for cached navigation and pages; an edit in admin clears them at once anyway.
+CONTENT_CACHE_TIMEOUT = env.int("CONTENT_CACHE_TIMEOUT", 3600)
+# Longest search query (characters) that is searched; longer ones get a friendly message.
+CONTENT_SEARCH_MAX_LENGTH = 200
 
 # ---------------------------------------------------------------------------
 # Request forms (requests_app: forms, e-mails, spam defence)
 # ---------------------------------------------------------------------------
+# Dutch youth care ends at 23: for an older child the form asks the parent to call instead.
+REQUEST_MAX_CHILD_AGE = env.int("REQUEST_MAX_CHILD_AGE", 23)
+# Which privacy statement a parent agreed to; change it whenever the statement changes.
+PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
+# A submission faster than this (seconds since the form was opened) is flagged as spam.
+REQUEST_MIN_FILL_SECONDS = env.int("REQUEST_MIN_FILL_SECONDS", 4)
+# Submissions per client address, both forms together (django-ratelimit rate syntax).
+REQUEST_RATE_LIMIT = env.str("REQUEST_RATE_LIMIT", "5/h")
+# How many coming working days the callback form offers.
+REQUEST_CALLBACK_DAYS = env.int("REQUEST_CALLBACK_DAYS", 5)
+# How long the confirmation page's link keeps working (seconds).
+REQUEST_CONFIRMATION_MAX_AGE = env.int("REQUEST_CONFIRMATION_MAX_AGE", 24 * 3600)
+# A pending notification younger than this is still being sent by the web process;
+# retry_notifications leaves it alone (seconds).
+REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
+# After this many failed tries retry_notifications stops (the admin shows "Mislukt").
+REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
+
+INSTALLED_APPS += ["django_ratelimit"]  # for its system check of the cache
+RATELIMIT_USE_CACHE = "default"
+# django-ratelimit's check only knows django-redis and memcached. Django's own RedisCache
+# increments atomically (Redis INCR), so its "not officially supported" warning is noise.
+# Without REDIS_URL the memory cache is not shared between processes, which is why
+# gunicorn then runs exactly one process (see site_config/gunicorn.conf.py): the limit
+# holds for that host, so the "not a shared cache" error is silenced in that case only.
+SILENCED_SYSTEM_CHECKS = [
+    *globals().get("SILENCED_SYSTEM_CHECKS", []),
+    "django_ratelimit.W001",
+    *([] if REDIS_URL else ["django_ratelimit.E003"]),
+]
 
 # ---------------------------------------------------------------------------
 # Triage desk (requests_app: queue, access log, retention)
 # ---------------------------------------------------------------------------
+# Retention: closed requests are erased this many days after closing (purge_requests).
+RETENTION_DAYS_CALLBACK = env.int("RETENTION_DAYS_CALLBACK", 92)
+RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
+# Requests staff marked as spam (status "spam") go sooner; merely suspected ones never
+# go unseen: a person has to look at them first.
+RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
+# The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
+TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
 
 # ---------------------------------------------------------------------------
 # Test runs

@@ -25,3 +25,103 @@ def make_superuser(**overrides):
     overrides.setdefault("is_staff", True)
     overrides.setdefault("is_superuser", True)
     return make_user(**overrides)
+
+
+# ---------------------------------------------------------------------------
+# Triage desk factories (requests_app admin): rows made directly through the ORM.
+# References come from a counter here ("T" numbers), not from requests_app.submission.
+# ---------------------------------------------------------------------------
+_triage_seq = itertools.count(1)
+
+
+def _request_defaults(n):
+    from django.utils import timezone
+
+    return {
+        "contact_name": f"Ouder {n}",
+        "email": f"ouder{n}@example.org",
+        "phone": f"+316{10000000 + n:08d}",
+        "consent_at": timezone.now(),
+        "consent_version": "2026-01",
+    }
+
+
+def make_assessment_request(**overrides):
+    import datetime
+
+    from requests_app.models import AssessmentRequest, Kind
+
+    n = next(_triage_seq)
+    data = {
+        **_request_defaults(n),
+        "kind": Kind.ASSESSMENT,
+        "reference": f"OZ-2026-T{n:04d}",
+        "child_first_name": "Sam",
+        "child_birth_date": datetime.date(2016, 5, 17),
+        "child_residence": "Helmond",
+        "relation": "ouder",
+        "authority": "beide_ouders",
+        "worries": "Hij schrikt van elke verandering en wil niet getroost worden.",
+        "recognised_signs": ["Het kind zoekt geen troost bij verdriet"],
+        "help_so_far": ["huisarts"],
+        "best_moments": ["ochtend"],
+        "voicemail_allowed": False,
+        "may_name_organisation": True,
+    }
+    data.update(overrides)
+    return AssessmentRequest.objects.create(**data)
+
+
+def make_callback_request(**overrides):
+    from django.utils import timezone
+
+    from requests_app.models import CallbackRequest, Kind
+
+    n = next(_triage_seq)
+    data = {
+        **_request_defaults(n),
+        "kind": Kind.CALLBACK,
+        "reference": f"TB-2026-T{n:04d}",
+        "email": "",
+        "callback_date": timezone.localdate(),
+        "callback_daypart": "middag",
+        "topic": "hechting",
+        "note": "",
+        "voicemail_allowed": True,
+    }
+    data.update(overrides)
+    return CallbackRequest.objects.create(**data)
+
+
+def make_note(request, **overrides):
+    from requests_app import triage
+
+    author = overrides.pop("author", None) or make_staff()
+    text = overrides.pop("text", "Moeder gebeld, intake gepland.")
+    return triage.add_note(request, text, author=author)
+
+
+def make_intake_member(**overrides):
+    from django.contrib.auth.models import Group
+
+    from requests_app.groups import INTAKE
+
+    user = make_staff(**overrides)
+    user.groups.add(Group.objects.get(name=INTAKE))
+    return user
+
+
+def make_editor(**overrides):
+    """A member of Redactie (content only)."""
+    from django.contrib.auth.models import Group
+
+    from requests_app.groups import REDACTIE
+
+    user = make_staff(**overrides)
+    user.groups.add(Group.objects.get(name=REDACTIE))
+    return user
+
+
+# ---------------------------------------------------------------------------
+# End of triage desk factories
+# ---------------------------------------------------------------------------
