@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core import signing
 from django_ratelimit.core import is_ratelimited
 
+from site_config.client_ip import client_ip
+
 logger = logging.getLogger(__name__)
 
 TICKET_SALT = "requests_app.form-ticket"
@@ -22,12 +24,8 @@ RATE_GROUP = "requests_app:submit"
 HONEYPOT_FIELD = "homepage"
 
 
-def client_ip(request) -> str:
-    """The client's address: the one place to change when a proxy header is trusted."""
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_key(group, request) -> str:
+    # The same reading of X-Forwarded-For as the login lock-out (TRUSTED_PROXY_COUNT).
     return client_ip(request)
 
 

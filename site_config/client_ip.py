@@ -21,8 +21,3 @@ def client_ip(request) -> str:
     if len(forwarded) < proxies:
         return remote
     return forwarded[-proxies]
-
-
-def ratelimit_key(group, request) -> str:
-    """Key for django-ratelimit: the client IP as above."""
-    return client_ip(request)

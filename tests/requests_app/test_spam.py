@@ -94,6 +94,21 @@ def test_the_rate_limit_is_per_client_address(client, settings):
     assert send_assessment(other).status_code == 302
 
 
+def test_behind_the_proxy_the_limit_follows_the_forwarded_client_address(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    settings.TRUSTED_PROXY_COUNT = 1
+    # Both parents reach gunicorn through the same proxy (one REMOTE_ADDR).
+    first = Client(HTTP_X_FORWARDED_FOR="203.0.113.10")
+    second = Client(HTTP_X_FORWARDED_FOR="198.51.100.20")
+    assert send_assessment(first).status_code == 302
+    assert send_assessment(first).status_code == 429
+    assert send_assessment(second).status_code == 302
+    # A client cannot dodge the limit by sending its own X-Forwarded-For: the proxy
+    # appends the address it saw, and only that right-most entry is trusted.
+    spoofing = Client(HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.10")
+    assert send_assessment(spoofing).status_code == 429
+
+
 def test_a_form_sent_back_with_mistakes_does_not_use_up_the_limit(client, settings):
     settings.REQUEST_RATE_LIMIT = "1/h"
     for _ in range(3):
