@@ -17,6 +17,9 @@ from django.db.models.signals import post_delete, post_save
 SITE_CONTEXT_KEY = "content:site-context:v2"
 # Bump the version when the Page model changes shape: cached pickles of the old shape are ignored.
 PAGE_KEY = "content:page:v2:{generation}:{name}"
+# The finished HTML of a published page as anonymous readers get it (identical for all),
+# stored as (generation, html) so that one round trip fetches it with the site context.
+HTML_KEY = "content:html:v2:{path}"
 _REQUEST_ATTR = "_content_site_context"
 
 
@@ -121,6 +124,25 @@ def get_published_page(ctx: SiteContext, *, slug=None, home=False):
         if page is not None:
             cache.set(key, page, timeout=_timeout())
     return page
+
+
+def get_site_context_and_html(request, path: str) -> tuple[SiteContext, bytes | None]:
+    """The site context and the cached HTML of the page at ``path`` (or None), in one
+    cache round trip. HTML of an older generation is ignored: an edit happened since."""
+    html_key = HTML_KEY.format(path=path)
+    found = cache.get_many([SITE_CONTEXT_KEY, html_key])
+    ctx = found.get(SITE_CONTEXT_KEY)
+    if ctx is None:
+        return get_site_context(request), None
+    setattr(request, _REQUEST_ATTR, ctx)
+    entry = found.get(html_key)
+    if entry and entry[0] == ctx.generation:
+        return ctx, entry[1]
+    return ctx, None
+
+
+def set_page_html(ctx: SiteContext, path: str, html: bytes) -> None:
+    cache.set(HTML_KEY.format(path=path), (ctx.generation, html), timeout=_timeout())
 
 
 def invalidate(**kwargs) -> None:

@@ -1,14 +1,22 @@
 """Public pages: home, the topic guide and information pages, and search."""
 
+from functools import wraps
+
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from .cache import get_published_page, get_site_context, load_page
+from .cache import (
+    get_published_page,
+    get_site_context,
+    get_site_context_and_html,
+    load_page,
+    set_page_html,
+)
 from .models import Page
 from .search import QueryProblem, clean_query, search_pages
 from .seo import page_json_ld
@@ -75,7 +83,33 @@ def _render_page(request, template, page, preview):
     return _set_cache_headers(request, response, preview=preview)
 
 
+def html_cached_for_anonymous(view):
+    """Serve anonymous readers the page's finished HTML from the cache.
+
+    A published page is the same for every anonymous reader (no form, no token, no
+    cookie), so it is rendered once per content generation: an edit in admin starts a
+    new generation and the next request renders afresh. Staff always get a fresh render.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated or request.method != "GET":
+            return view(request, *args, **kwargs)
+        ctx, html = get_site_context_and_html(request, request.path)
+        if html is not None:
+            response = HttpResponse(html)
+            patch_vary_headers(response, ["Cookie"])
+            return _set_cache_headers(request, response)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.has_header("Set-Cookie"):
+            set_page_html(ctx, request.path, response.content)
+        return response
+
+    return wrapper
+
+
 @require_safe
+@html_cached_for_anonymous
 def home(request):
     ctx = get_site_context(request)
     page, preview = _find_page(request, ctx, home=True)
@@ -83,6 +117,7 @@ def home(request):
 
 
 @require_safe
+@html_cached_for_anonymous
 def page_detail(request, slug):
     ctx = get_site_context(request)
     page, preview = _find_page(request, ctx, slug=slug)

@@ -3,8 +3,10 @@
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
+from django.test.signals import template_rendered
 
 from content.models import Location, Page, Section, Sign, SiteFacts
+from tests.factories import make_staff
 
 from .html import main_text
 
@@ -57,6 +59,36 @@ def test_a_second_reader_costs_no_database_query_at_all(
     client.get(url)
     with django_assert_num_queries(0):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_a_second_reader_gets_the_same_page_without_any_template_being_rendered(
+    client, site_content, url
+):
+    first = client.get(url)
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        second = client.get(url)
+    finally:
+        template_rendered.disconnect(record)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert rendered == []
+    assert second["Cache-Control"] == "public, max-age=300"
+    assert "Cookie" in second["Vary"]
+
+
+def test_staff_never_get_the_anonymous_copy(client, site_content):
+    client.get("/wat-is-hechting/")  # fills the anonymous copy
+    client.force_login(make_staff(is_superuser=True))
+    response = client.get("/wat-is-hechting/")
+    assert response.templates  # rendered for this user
+    assert "private" in response["Cache-Control"]
 
 
 @pytest.mark.parametrize("url", CONTENT_URLS)
