@@ -3,20 +3,14 @@
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from .cache import (
-    get_published_page,
-    get_site_context,
-    get_site_context_and_html,
-    load_page,
-    set_page_html,
-)
+from .cache import get_published_page, get_site_context, load_page, set_page_html
 from .models import Page
 from .search import QueryProblem, clean_query, search_pages
 from .seo import page_json_ld
@@ -84,25 +78,23 @@ def _render_page(request, template, page, preview):
 
 
 def html_cached_for_anonymous(view):
-    """Serve anonymous readers the page's finished HTML from the cache.
+    """Store a published page's finished HTML for the next anonymous reader.
 
-    A published page is the same for every anonymous reader (no form, no token, no
-    cookie), so it is rendered once per content generation: an edit in admin starts a
-    new generation and the next request renders afresh. Staff always get a fresh render.
+    The page is the same for every anonymous reader (no form, no token, no cookie), so it
+    is rendered once per content generation: an edit in admin starts a new generation and
+    the next request renders afresh. Hits are served by AnonymousPageCacheMiddleware.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated or request.method != "GET":
-            return view(request, *args, **kwargs)
-        ctx, html = get_site_context_and_html(request, request.path)
-        if html is not None:
-            response = HttpResponse(html)
-            patch_vary_headers(response, ["Cookie"])
-            return _set_cache_headers(request, response)
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.has_header("Set-Cookie"):
-            set_page_html(ctx, request.path, response.content)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not request.user.is_authenticated
+            and not response.has_header("Set-Cookie")
+        ):
+            set_page_html(get_site_context(request), request.path, response.content)
         return response
 
     return wrapper

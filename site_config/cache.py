@@ -1,12 +1,22 @@
-"""Django's Redis cache, with one redis client per process and server instead of one per call.
+"""Django's Redis cache, tuned for this site.
 
-Django's RedisCacheClient builds a new ``redis.Redis`` object for every cache operation;
-with redis-py 8 that costs about as much as the round trip itself, twice per page view.
-A ``redis.Redis`` client is thread-safe (each command borrows a pooled connection), so
-keeping one is safe under gunicorn's threads.
+* One redis client per process and server instead of one per call: Django's
+  RedisCacheClient builds a new ``redis.Redis`` for every operation, which with redis-py 8
+  costs about as much as the round trip itself. A ``redis.Redis`` client is thread-safe
+  (each command borrows a pooled connection), so keeping one is safe under gthread.
+* Reads and writes survive Redis being down: a read is a miss, a write is skipped, and a
+  warning is logged. Pages then come from the database (slower, still correct). Counters
+  (``add``/``incr``, used by the rate limit) still raise, so their caller decides.
 """
 
+import logging
+
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = (RedisConnectionError, RedisTimeoutError)
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
@@ -23,7 +33,27 @@ class ReusingRedisCacheClient(RedisCacheClient):
         return client
 
 
+def _tolerant(method_name, fallback):
+    def method(self, *args, **kwargs):
+        try:
+            return getattr(super(SharedRedisCache, self), method_name)(*args, **kwargs)
+        except UNAVAILABLE as exc:
+            logger.warning("cache unavailable for %s (%s)", method_name, type(exc).__name__)
+            return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+    method.__name__ = method_name
+    return method
+
+
 class SharedRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    get = _tolerant("get", lambda key, default=None, version=None: default)
+    get_many = _tolerant("get_many", {})
+    set = _tolerant("set", None)
+    set_many = _tolerant("set_many", [])
+    delete = _tolerant("delete", False)
+    delete_many = _tolerant("delete_many", None)
+    clear = _tolerant("clear", None)
