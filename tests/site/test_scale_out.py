@@ -50,7 +50,7 @@ def two_hosts(tmp_path_factory):
     manage("load_content", env=env)
     logs = tmp_path_factory.mktemp("logs")
     hosts = [Gunicorn(env, log_path=logs / f"host{i}.log").start() for i in (1, 2)]
-    yield {"hosts": hosts, "env": env, "database_url": database_url}
+    yield {"hosts": hosts, "env": env, "database_url": database_url, "logs": logs}
     for host in hosts:
         host.stop()
     drop_database(name)
@@ -112,3 +112,13 @@ def test_an_edit_shows_on_both_hosts_at_once(two_hosts):
     )
     for host in (first, second):
         assert b"0493 - 999999" in Parent(host.url).get("/")[2]
+
+
+def test_the_access_log_never_holds_query_strings_or_form_fields(two_hosts):
+    first, _ = two_hosts["hosts"]
+    Parent(first.url).get("/zoeken/?q=mijn+zoon+Pieter+slaat")
+    Parent(first.url, headers={"X-Forwarded-For": "192.0.2.200"}).send_callback(name="Geheime Naam")
+    log = (two_hosts["logs"] / "host1.log").read_text()
+    assert '"GET /zoeken/ HTTP/1.1" 200' in log
+    assert "Pieter" not in log and "zoon" not in log
+    assert "Geheime" not in log
