@@ -75,6 +75,9 @@ lint: $(VENV)/.installed-dev ## Lint and format-check the code, audit the depend
 audit: $(VENV)/.installed-dev ## Check installed packages for known vulnerabilities (pip-audit)
 	@$(VENV)/bin/pip-audit --progress-spinner off --skip-editable --strict
 
+bench: $(VENV)/.installed-dev ## Load the site as production runs it (PostgreSQL, Redis, wrk); writes docs/performance.md
+	@$(PY) tests/bench/bench.py
+
 ci: ## Run what CI runs (.ci/run): tests on SQLite and PostgreSQL with the browser tests
 	@.ci/run
 
