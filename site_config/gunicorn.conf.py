@@ -49,3 +49,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # The reverse proxy in front sets X-Forwarded-*; trust it only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 proxy_allow_ips = forwarded_allow_ips
+
+# No runtime control socket (gunicornc): one path per user would be shared by every
+# instance on the host, and signals (HUP to reload, TERM to stop) are all we use.
+control_socket_disable = True
