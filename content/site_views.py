@@ -10,8 +10,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .site_url import absolute_url
 
@@ -46,22 +45,23 @@ def _render_static(template_name, status):
     return response
 
 
-@requires_csrf_token
+# The error views are deliberately not wrapped in requires_csrf_token: no error page
+# has a form that posts, and that wrapper parses the request body again. When the body
+# itself was refused (a form body declared in a charset other than UTF-8), parsing it
+# again raised the same error inside the handler, and the visitor got the server's bare
+# 500 instead of this page.
 def bad_request(request, exception=None):
     return _render_error(request, "400.html", 400)
 
 
-@requires_csrf_token
 def permission_denied(request, exception=None):
     return _render_error(request, "403.html", 403)
 
 
-@requires_csrf_token
 def page_not_found(request, exception=None):
     return _render_error(request, "404.html", 404)
 
 
-@requires_csrf_token
 def server_error(request):
     """500, or a 503 'try again shortly' when the cause is an unreachable database."""
     exc = sys.exc_info()[1]
@@ -76,7 +76,7 @@ def csrf_failure(request, reason=""):
     return _render_error(request, "403_csrf.html", 403)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [

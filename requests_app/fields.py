@@ -13,6 +13,9 @@ from django.core.validators import ProhibitNullCharactersValidator
 # Characters a person never types on purpose. Tabs and line breaks are allowed in
 # multi-line text only; NUL would also be refused by PostgreSQL.
 _ALLOWED_MULTILINE = {"\n", "\r", "\t"}
+CONTROL_CHARACTER_MESSAGE = (
+    "Hier staat een teken dat wij niet kunnen lezen. Haal het weg of typ de tekst opnieuw."
+)
 
 
 def _has_control_characters(value: str, multiline: bool) -> bool:
@@ -20,6 +23,10 @@ def _has_control_characters(value: str, multiline: bool) -> bool:
         if unicodedata.category(ch) == "Cc" and not (multiline and ch in _ALLOWED_MULTILINE):
             return True
     return False
+
+
+def _is_invisible(value: str) -> bool:
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value)
 
 
 class TextField(forms.CharField):
@@ -39,15 +46,16 @@ class TextField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        if value and _is_invisible(value):
+            # Only zero-width spaces, byte-order or direction marks: nothing anyone can
+            # read, so it counts as not filled in (strip() leaves these characters).
+            return self.empty_value
         return unicodedata.normalize("NFC", value) if value else value
 
     def validate(self, value):
         # Checked before the length, so a pasted binary blob gets the clearer message.
         if value and _has_control_characters(value, self.multiline):
-            raise ValidationError(
-                "Hier staat een teken dat wij niet kunnen lezen. Haal het weg of typ de tekst opnieuw.",
-                code="control_character",
-            )
+            raise ValidationError(CONTROL_CHARACTER_MESSAGE, code="control_character")
         super().validate(value)
 
     def widget_attrs(self, widget):
@@ -62,6 +70,9 @@ class PhoneNumberField(TextField):
 
     default_error_messages = {
         "invalid": "Vul een geldig telefoonnummer in, zoals 06 12345678 of 0493 327506.",
+        # Usually a number with a remark behind it ("06 ... na 18 uur").
+        "max_length": "Vul alleen het telefoonnummer in, zonder andere tekst. "
+        "Bijvoorbeeld: 06 12345678.",
     }
 
     def __init__(self, **kwargs):
@@ -102,7 +113,11 @@ def format_phone(e164: str) -> str:
 
 
 class EmailAddressField(forms.EmailField):
-    """An e-mail address; like every text input here, without a silent ``maxlength``."""
+    """An e-mail address; like every text input here, without a silent ``maxlength``.
+
+    Control characters get the same plain message as in a text field: Django accepts them
+    in a quoted address ("..."@example.org), but no parent means them.
+    """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 254)
@@ -111,6 +126,14 @@ class EmailAddressField(forms.EmailField):
             forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         )
         super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+    def validate(self, value):
+        if value and _has_control_characters(value, multiline=False):
+            raise ValidationError(CONTROL_CHARACTER_MESSAGE, code="control_character")
+        super().validate(value)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -75,17 +75,53 @@ def _radio(widget_class=forms.RadioSelect):
     return widget_class(attrs={"class": "form-check-input"})
 
 
+# Django's own messages, to recognise a field that has not been given a plain one.
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+_DJANGO_INVALID_CHOICE = (
+    forms.ChoiceField.default_error_messages["invalid_choice"],
+    forms.MultipleChoiceField.default_error_messages["invalid_choice"],
+)
+NOT_ON_THE_LIST = "Kies een van de antwoorden bij deze vraag."
+
+
+def plain_invalid_choice(field: forms.ChoiceField) -> None:
+    """An answer that is not on the list (a tampered or outdated page) gets the field's own
+    plain question, never Django's "Selecteer een geldige keuze. <what was sent> ..."."""
+    if field.error_messages.get("invalid_choice") not in _DJANGO_INVALID_CHOICE:
+        return
+    required = field.error_messages.get("required")
+    message = NOT_ON_THE_LIST if required is _DJANGO_REQUIRED else required
+    field.error_messages["invalid_choice"] = message
+    field.error_messages["invalid_list"] = message
+
+
+class ServerOnlyField(forms.CharField):
+    """A value only the server reads (the ticket, the honeypot): never an error for the
+    parent. What is wrong with it makes the request suspect (see spam.py), not refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.validators = []
+
+
+class SignsField(forms.MultipleChoiceField):
+    """The signs a parent ticked. A sign an editor removed while the parent was typing is
+    left out (clean_recognised_signs keeps only current ones), not sent back as an error."""
+
+    def valid_value(self, value):
+        return True
+
+
 class PublicForm(forms.ModelForm):
     """What both forms share: the honeypot, the ticket, Dutch errors in field order."""
 
     use_required_attribute = False
 
-    homepage = forms.CharField(
+    homepage = ServerOnlyField(
         label="Laat dit veld leeg",
-        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    ticket = forms.CharField(required=False, widget=forms.HiddenInput)
+    ticket = ServerOnlyField(widget=forms.HiddenInput)
 
     consent = forms.BooleanField(
         label="Ik geef Bijzonder Jeugdwerk toestemming om deze gegevens te gebruiken "
@@ -104,6 +140,8 @@ class PublicForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name, f in self.fields.items():
             f.marker = self.markers.get(name, "" if f.required else "optioneel")
+            if isinstance(f, forms.ChoiceField):
+                plain_invalid_choice(f)
         privacy_url = reverse("content:page", kwargs={"slug": "privacyverklaring"})
         self.fields["consent"].help_text = format_html(
             'Lees in onze <a href="{}" target="_blank" rel="noopener">privacyverklaring '
@@ -340,7 +378,7 @@ class AssessmentForm(PublicForm):
         },
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "true"}),
     )
-    recognised_signs = forms.MultipleChoiceField(
+    recognised_signs = SignsField(
         label="Welke signalen herkent u bij uw kind?",
         help_text="Kies alles wat past.",
         required=False,
@@ -552,7 +590,10 @@ class AssessmentForm(PublicForm):
                         code="required",
                     ),
                 )
-        elif "child_informed" not in self.errors:
+        else:
+            # Not asked at this age, so not shown: whatever came along (a tampered value)
+            # must not hold up the form with an error the parent cannot see.
+            self.errors.pop("child_informed", None)
             data["child_informed"] = YesNoUnknown.NOT_APPLICABLE
 
         phone, email = data.get("phone"), data.get("email")

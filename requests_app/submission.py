@@ -94,6 +94,6 @@ def request_for_confirmation(value: str, kind: str) -> Request | None:
         raise ConfirmationExpired from None
     except signing.BadSignature:
         return None
-    if not isinstance(pk, int):
+    if type(pk) is not int:  # not bool either: True == 1
         return None
     return Request.objects.only("reference", "kind").filter(pk=pk, kind=kind).first()

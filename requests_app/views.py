@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from .forms import REVIEW, STEP_BY_SLUG, STEPS, AssessmentForm, CallbackForm
 from .models import Kind, Request
@@ -151,6 +151,7 @@ def assessment(request):
 
 
 @never_cache
+@require_safe
 def assessment_done(request, token):
     return _confirmation(request, token, Kind.ASSESSMENT, "requests_app/assessment_done.html")
 
@@ -183,6 +184,7 @@ def _render_callback(request, form, *, show_errors=False):
 
 
 @never_cache
+@require_safe
 def callback_done(request, token):
     return _confirmation(request, token, Kind.CALLBACK, "requests_app/callback_done.html")
 

@@ -33,7 +33,7 @@ CASES = [
         "u",
         {"relation": "tante"},
         "relation_0",
-        "Selecteer een geldige keuze. tante is geen beschikbare keuze.",
+        "Kies wat u van het kind bent.",
     ),
     (
         "u",
