@@ -99,7 +99,9 @@ def first_visit_weight(base_url: str, path: str) -> dict:
     assets = set(re.findall(r'(?:href|src)="(/static/[^"]+)"', html))
     for asset in sorted(assets):
         _, _, data = request("GET", base_url + asset, headers=headers)
-        kind = "CSS" if asset.endswith(".css") else "JS" if asset.endswith(".js") else "images/icons"
+        kind = (
+            "CSS" if asset.endswith(".css") else "JS" if asset.endswith(".js") else "images/icons"
+        )
         weights[kind] = weights.get(kind, 0) + len(data)
     weights["total"] = sum(weights.values())
     return weights
@@ -112,7 +114,10 @@ def submission_burst(base_url: str, count: int, concurrency: int) -> dict:
     def one(i):
         parent = Parent(
             base_url,
-            headers={**PROXY, "X-Forwarded-For": f"10.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}"},
+            headers={
+                **PROXY,
+                "X-Forwarded-For": f"10.{i // 65536 % 256}.{i // 256 % 256}.{i % 256}",
+            },
         )
         return parent.send_callback(name=f"Bench {i}")
 
