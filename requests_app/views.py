@@ -115,9 +115,9 @@ def _send(request, done):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def assessment(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         form = AssessmentForm(initial={"ticket": new_ticket()})
         return _render_step(request, form, STEPS[0], set())
 
@@ -160,9 +160,9 @@ def assessment_done(request, token):
 # Bel mij terug
 # ---------------------------------------------------------------------------
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def callback(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         form = CallbackForm(initial={"ticket": new_ticket()})
         return _render_callback(request, form)
     stored = _already_stored(read_ticket(request.POST.get("ticket")))

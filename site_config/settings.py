@@ -361,6 +361,8 @@ PERMISSIONS_POLICY = (
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# No page takes a file: a file part is refused (400) instead of spooled to disk.
+FILE_UPLOAD_HANDLERS = ["site_config.uploads.RefuseFiles"]
 
 # ---------------------------------------------------------------------------
 # Logging: plain lines on a laptop, JSON lines in production; never personal data.

@@ -156,11 +156,19 @@ def test_more_search_parameters_than_allowed_give_the_dutch_400_page(anonymous):
 # The forms
 # ---------------------------------------------------------------------------
 @pytest.mark.parametrize("path", ["/onderzoek-aanvragen/", "/bel-mij-terug/"])
-@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "HEAD", "FOO"])
-def test_a_form_refuses_methods_other_than_get_and_post(anonymous, path, method):
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "FOO"])
+def test_a_form_refuses_methods_other_than_get_head_and_post(anonymous, path, method):
     response = anonymous.generic(method, path, b"contact_name=Jan")
     assert response.status_code == 405
-    assert set(response["Allow"].split(", ")) == {"GET", "POST"}
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "POST"}
+    assert not Request.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/onderzoek-aanvragen/", "/bel-mij-terug/"])
+def test_a_form_answers_head_like_get_without_a_body(anonymous, path):
+    response = anonymous.head(path)
+    assert response.status_code == 200
+    assert response.content == b""
     assert not Request.objects.exists()
 
 
