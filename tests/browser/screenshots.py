@@ -1,0 +1,100 @@
+"""Screenshots for the README: the pages a parent sees, at phone and desktop size.
+
+Not a test (pytest does not collect it). Run it against a running site, in two terminals:
+
+    REQUEST_MIN_FILL_SECONDS=0 REQUEST_RATE_LIMIT=100/h PORT=8104 make run
+    .venv/bin/python tests/browser/screenshots.py http://127.0.0.1:8104 docs/screenshots
+
+REQUEST_MIN_FILL_SECONDS=0 keeps the quick robot-filled requests out of the spam check and a
+higher REQUEST_RATE_LIMIT lets it send one request per size. Each run stores two test requests
+(one per size) in the database the site uses: run it against a laptop database, never production.
+
+It saves, for phone (390x844) and desktop (1280x800): the home page, a hub page, the first step
+of the assessment form with its errors shown, the review step, and the confirmation page.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# Run as a script, this folder is on sys.path: the same steps the browser tests take.
+from parent_steps import click_and_load, continue_, fill_assessment_until_review, give_consent
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SIZES = {
+    "phone": {"width": 390, "height": 844},
+    "desktop": {"width": 1280, "height": 800},
+}
+
+
+def shoot(page, outdir, name, size):
+    path = outdir / f"{name}-{size}.png"
+    # Full page, with the caret and animations stilled, so two runs give the same picture.
+    page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
+    print(f"screenshot {path}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base_url", help="the running site, e.g. http://127.0.0.1:8104")
+    parser.add_argument("outdir", nargs="?", default="docs/screenshots")
+    args = parser.parse_args(argv)
+    base = args.base_url.rstrip("/")
+    if urlsplit(base).hostname not in {"127.0.0.1", "localhost", "::1"}:
+        parser.error("only a site on this machine (127.0.0.1 or localhost)")
+    outdir = Path(args.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for size, viewport in SIZES.items():
+            context = browser.new_context(
+                viewport=viewport,
+                locale="nl-NL",
+                timezone_id="Europe/Amsterdam",
+                is_mobile=size == "phone",
+                has_touch=size == "phone",
+            )
+            page = context.new_page()
+            page.goto(base + "/")
+            shoot(page, outdir, "home", size)
+            page.goto(base + "/oorzaken-onveilige-hechting/")
+            shoot(page, outdir, "hub-page", size)
+
+            page.goto(base + "/onderzoek-aanvragen/")
+            continue_(page)
+            page.get_by_label("Nee").check()
+            continue_(page)
+            # The child's step sent half-filled: a summary at the top, a message at each field.
+            page.get_by_label("Voornaam van uw kind").fill("Noor")
+            page.get_by_label("Dag").fill("31")
+            page.get_by_label("Maand").fill("4")
+            page.get_by_label("Jaar").fill("2016")
+            continue_(page)
+            shoot(page, outdir, "assessment-errors", size)
+
+            page.goto(base + "/onderzoek-aanvragen/")
+            fill_assessment_until_review(page)
+            shoot(page, outdir, "assessment-review", size)
+            give_consent(page)
+            click_and_load(page.get_by_role("button", name="Aanvraag versturen"))
+            if page.get_by_role("heading", level=1).inner_text() != "Aanvraag ontvangen":
+                sys.exit(f"no confirmation at {size} size: {page.title()!r} (see the docstring)")
+            shoot(page, outdir, "assessment-confirmation", size)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
