@@ -112,6 +112,34 @@ class SignsField(forms.MultipleChoiceField):
         return True
 
 
+def name_field():
+    return TextField(
+        label="Uw naam",
+        max_length=120,
+        error_messages={"required": "Vul uw naam in.", "max_length": _too_long(120, "Uw naam")},
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+
+
+def phone_input():
+    return forms.TextInput(
+        attrs={
+            "type": "tel",
+            "autocomplete": "tel",
+            "spellcheck": "false",
+            "class": "form-control--medium",
+        }
+    )
+
+
+def voicemail_field():
+    return YesNoField(
+        label="Mogen wij een bericht inspreken als u niet opneemt?",
+        error_messages={"required": "Kies of wij een bericht mogen inspreken."},
+        widget=_radio(),
+    )
+
+
 class PublicForm(forms.ModelForm):
     """What both forms share: the honeypot, the ticket, Dutch errors in field order."""
 
@@ -317,12 +345,7 @@ class AssessmentForm(PublicForm):
         ),
     )
 
-    contact_name = TextField(
-        label="Uw naam",
-        max_length=120,
-        error_messages={"required": "Vul uw naam in.", "max_length": _too_long(120, "Uw naam")},
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-    )
+    contact_name = name_field()
     relation = forms.ChoiceField(
         label="Wat bent u van het kind?",
         choices=Relation.choices,
@@ -407,14 +430,7 @@ class AssessmentForm(PublicForm):
         help_text="Bijvoorbeeld: 06 12345678. Vul een telefoonnummer of een e-mailadres in, "
         "of allebei.",
         required=False,
-        widget=forms.TextInput(
-            attrs={
-                "type": "tel",
-                "autocomplete": "tel",
-                "spellcheck": "false",
-                "class": "form-control--medium",
-            }
-        ),
+        widget=phone_input(),
     )
     email = EmailAddressField(
         label="E-mailadres",
@@ -435,11 +451,7 @@ class AssessmentForm(PublicForm):
         required=False,
         widget=_radio(forms.CheckboxSelectMultiple),
     )
-    voicemail_allowed = YesNoField(
-        label="Mogen wij een bericht inspreken als u niet opneemt?",
-        error_messages={"required": "Kies of wij een bericht mogen inspreken."},
-        widget=_radio(),
-    )
+    voicemail_allowed = voicemail_field()
     may_name_organisation = YesNoField(
         label="Mogen wij zeggen dat wij van Bijzonder Jeugdwerk zijn?",
         help_text="Bijvoorbeeld als iemand anders de telefoon opneemt. Kies ‘Nee’ als het "
@@ -836,30 +848,14 @@ class CallbackDayField(forms.ChoiceField):
 
 
 class CallbackForm(PublicForm):
-    contact_name = TextField(
-        label="Uw naam",
-        max_length=120,
-        error_messages={"required": "Vul uw naam in.", "max_length": _too_long(120, "Uw naam")},
-        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-    )
+    contact_name = name_field()
     phone = PhoneNumberField(
         label="Telefoonnummer",
         help_text="Bijvoorbeeld: 06 12345678",
         error_messages={"required": "Vul uw telefoonnummer in."},
-        widget=forms.TextInput(
-            attrs={
-                "type": "tel",
-                "autocomplete": "tel",
-                "spellcheck": "false",
-                "class": "form-control--medium",
-            }
-        ),
+        widget=phone_input(),
     )
-    voicemail_allowed = YesNoField(
-        label="Mogen wij een bericht inspreken als u niet opneemt?",
-        error_messages={"required": "Kies of wij een bericht mogen inspreken."},
-        widget=_radio(),
-    )
+    voicemail_allowed = voicemail_field()
     callback_daypart = forms.ChoiceField(
         label="Welk dagdeel?",
         error_messages={
