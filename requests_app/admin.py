@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from . import readable, triage
+from .fields import format_phone
 from .models import (
     OPEN_STATUSES,
     TRANSITIONS,
@@ -596,7 +597,7 @@ class RequestAdmin(admin.ModelAdmin):
         # Coming from a request's page: its id (not its contact data) is in the URL.
         if request.method == "GET" and request.GET.get("aanvraag", "").isdigit():
             source = get_object_or_404(Request, pk=request.GET["aanvraag"])
-            initial = {"email": source.email, "phone": readable.phone_display(source.phone)}
+            initial = {"email": source.email, "phone": format_phone(source.phone)}
         form = FamilyLookupForm(request.POST or None, initial=initial)
         context = {
             **self.admin_site.each_context(request),
@@ -712,7 +713,7 @@ def export_row(obj: Request, with_worries: bool) -> list:
         triage.due_date(obj.created_at).strftime("%d-%m-%Y"),
         readable.yes_no(getattr(obj, "is_late", False)),
         obj.contact_name,
-        readable.phone_display(obj.phone),
+        format_phone(obj.phone),
         obj.email,
         readable.yes_no(obj.voicemail_allowed),
     ]

@@ -7,10 +7,10 @@ builds HTML, so a name like ``<script>`` stays text wherever it is shown.
 import datetime
 from dataclasses import dataclass, field
 
-import phonenumbers
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from .fields import format_phone
 from .models import (
     AssessmentRequest,
     Authority,
@@ -63,21 +63,6 @@ def sign_texts(values) -> list[str]:
     for v in values or []:
         texts.append(str(v.get("text", "")) if isinstance(v, dict) else str(v))
     return [t for t in texts if t]
-
-
-def phone_display(e164: str) -> str:
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, "NL")
-    except phonenumbers.NumberParseException:
-        return e164
-    fmt = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if number.country_code == 31
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return phonenumbers.format_number(number, fmt)
 
 
 def when(value) -> str:
@@ -164,7 +149,7 @@ def _assessment_sections(r: AssessmentRequest, organisation_name: str) -> list[S
         Section(
             "Contact",
             [
-                Row("Telefoon", phone_display(r.phone) or "niet ingevuld"),
+                Row("Telefoon", format_phone(r.phone) or "niet ingevuld"),
                 Row("E-mail", r.email or "niet ingevuld"),
                 Row("Voorkeur contact", label_of(Channel, r.preferred_channel)),
                 Row(
@@ -197,7 +182,7 @@ def _callback_sections(r: CallbackRequest, organisation_name: str) -> list[Secti
             "Terugbellen",
             [
                 Row("Naam", r.contact_name),
-                Row("Telefoon", phone_display(r.phone) or "niet ingevuld"),
+                Row("Telefoon", format_phone(r.phone) or "niet ingevuld"),
                 Row("Wanneer", moment),
                 Row("Onderwerp", label_of(CallbackTopic, r.topic)),
                 Row("Toelichting", r.note or "geen", multiline=bool(r.note)),
