@@ -204,7 +204,9 @@ class Parent:
         return status, headers, body
 
     def post(self, path, data):
-        origin = self.headers.get("X-Forwarded-Proto", "http") + "://" + urlsplit(self.base_url).netloc
+        origin = (
+            self.headers.get("X-Forwarded-Proto", "http") + "://" + urlsplit(self.base_url).netloc
+        )
         status, headers, body = request(
             "POST",
             self.base_url + path,
