@@ -148,3 +148,40 @@ def test_production_uses_https_secure_cookies_and_trusts_the_proxy_header():
         "DEBUG": False,
         "SESSION_COOKIE_AGE": 1800,
     }
+
+
+def test_manage_py_in_an_unconfigured_checkout_runs_as_local(tmp_path):
+    if (ROOT / ".env").exists():
+        pytest.skip("this checkout has a .env: it is configured")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings as s; print(s.DJANGO_ENV)",
+        ],
+        cwd=ROOT,
+        env=child_env(VAR_DIR=str(tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "local"
+
+
+def test_the_web_server_without_configuration_refuses_to_start():
+    # wsgi.py (what gunicorn loads) gets no laptop default: production, so it stops.
+    full_env = child_env(DJANGO_SETTINGS_MODULE="site_config.settings")
+    full_env.pop("SECRET_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "-c", "import site_config.wsgi"],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
