@@ -23,13 +23,6 @@ class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
-    def in_topic(self):
-        """Pages of the topic hub (the guide about attachment), in reading order."""
-        return self.filter(kind=Page.Kind.TOPIC).order_by("order", "pk")
-
-    def in_menu(self):
-        return self.published().filter(show_in_menu=True).order_by("order", "pk")
-
     def review_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.filter(next_review_due__lt=today)

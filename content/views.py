@@ -77,6 +77,17 @@ def _render_page(request, template, page, preview):
     return _set_cache_headers(request, response, preview=preview)
 
 
+def _same_for_every_reader(request, response) -> bool:
+    """False when the page carries something of this visitor's own: a CSRF token (its
+    cookie is only set later, by the middleware), a session change or any cookie."""
+    session = getattr(request, "session", None)
+    return (
+        not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+    )
+
+
 def html_cached_for_anonymous(view):
     """Store a published page's finished HTML for the next anonymous reader.
 
@@ -92,7 +103,7 @@ def html_cached_for_anonymous(view):
             request.method == "GET"
             and response.status_code == 200
             and not request.user.is_authenticated
-            and not response.has_header("Set-Cookie")
+            and _same_for_every_reader(request, response)
         ):
             set_page_html(get_site_context(request), request.path, response.content)
         return response

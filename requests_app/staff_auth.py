@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.db.models.signals import pre_save
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
@@ -43,13 +44,27 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
         self.cleaned_data = AdminAuthenticationForm.clean(self)  # the password first
         user = self.get_user()
         if user is not None and not list(devices_for_user(user, confirmed=True)):
+            self._count_failure()
             raise forms.ValidationError(
                 "Voor dit account is nog geen authenticator-app gekoppeld. Vraag een beheerder "
                 "om die te koppelen (zie de README: Twee-factor-inlog).",
                 code="no_device",
             )
-        self.clean_otp(user)
+        try:
+            self.clean_otp(user)
+        except forms.ValidationError:
+            self._count_failure()
+            raise
         return self.cleaned_data
+
+    def _count_failure(self):
+        # A right password with a wrong (or no) code is a failed login too: tell django-axes,
+        # so that guessing codes leads to the same lock-out as guessing passwords.
+        user_login_failed.send(
+            sender=__name__,
+            credentials={"username": self.cleaned_data.get("username")},
+            request=self.request,
+        )
 
 
 class StaffAdminSite(OTPAdminSite):

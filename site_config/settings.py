@@ -99,7 +99,6 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.redirects",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",

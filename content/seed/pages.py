@@ -327,7 +327,7 @@ def pages(urls):
             "show_urgent_help": True,
             "show_contact_details": True,
             "summary": (
-                "Hebt u een vraag over uw kind of over hechting? Neem gerust contact met ons "
+                "Heeft u een vraag over uw kind of over hechting? Neem gerust contact met ons "
                 "op. U kunt bellen of mailen. Of vraag ons om u terug te bellen."
             ),
             "meta_description": (
@@ -462,7 +462,7 @@ def pages(urls):
                     "Werkt iets niet goed?",
                     "Loopt u tegen een probleem aan? Laat het ons weten via de "
                     f"[contactpagina]({urls['contact']}). Wij proberen het binnen 2 weken op "
-                    "te lossen. Hebt u de informatie nu nodig? Bel ons, dan helpen wij u "
+                    "te lossen. Heeft u de informatie nu nodig? Bel ons, dan helpen wij u "
                     "direct.",
                 ),
             ],

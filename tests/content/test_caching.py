@@ -1,11 +1,16 @@
 """Fast pages: few queries whatever their length, cache headers, and edits shown at once."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.template import engines
 from django.test import override_settings
 from django.test.signals import template_rendered
 
+from content.cache import get_site_context_and_html
 from content.models import Location, Page, Section, Sign, SiteFacts
+from content.views import html_cached_for_anonymous
 from tests.factories import make_staff
 
 from .html import main_text
@@ -105,8 +110,6 @@ def test_the_public_cache_lifetime_comes_from_the_settings(client, site_content)
 
 
 def test_logged_in_staff_get_pages_that_no_shared_cache_keeps(client, site_content):
-    from tests.factories import make_staff
-
     client.force_login(make_staff())
     response = client.get("/wat-is-hechting/")
     assert "private" in response["Cache-Control"]
@@ -174,3 +177,26 @@ def test_edits_are_invalidated_again_after_the_transaction_commits(
     for callback in callbacks:
         callback()
     assert cache.get(SITE_CONTEXT_KEY) is None
+
+
+def _render_with(template_code):
+    @html_cached_for_anonymous
+    def view(request):
+        return HttpResponse(engines["django"].from_string(template_code).render({}, request))
+
+    return view
+
+
+@pytest.mark.parametrize(
+    ("template_code", "stored"),
+    [("<p>Voor iedereen hetzelfde</p>", True), ("<form>{% csrf_token %}</form>", False)],
+    ids=["same for everyone", "with a csrf token"],
+)
+def test_only_pages_without_anything_of_the_visitor_are_kept_for_other_readers(
+    rf, site_content, template_code, stored
+):
+    request = rf.get("/wat-is-hechting/")
+    request.user = AnonymousUser()
+    _render_with(template_code)(request)
+    _, html = get_site_context_and_html(rf.get("/wat-is-hechting/"), "/wat-is-hechting/")
+    assert (html is not None) is stored

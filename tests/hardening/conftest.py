@@ -50,7 +50,7 @@ def assert_dutch_400_page(response):
     assert response.status_code in (400, 413), response.status_code
     html = response.content.decode()
     assert '<html lang="nl">' in html
-    assert "Dit verzoek konden wij niet verwerken" in html
+    assert "Wat u stuurde, konden wij niet verwerken" in html
     assert PHONE in html
     assert "Traceback" not in html
 

@@ -42,6 +42,13 @@ def test_public_page_has_every_security_header(client, site_content):
     assert_security_headers(response)
 
 
+def test_a_page_served_from_the_anonymous_cache_has_every_security_header(client, site_content):
+    client.get("/wat-is-hechting/")  # the first reader fills the cache
+    response = client.get("/wat-is-hechting/")
+    assert response.templates == []  # this one came from the cache
+    assert_security_headers(response)
+
+
 def test_health_and_robots_have_them_too(client):
     assert_security_headers(client.get("/robots.txt"))
     assert_security_headers(client.get("/healthz"))

@@ -98,6 +98,17 @@ def test_five_failures_lock_the_account_out_with_a_dutch_message_then_cool_off(c
         assert login(client, staff.username).status_code == 302
 
 
+def test_guessing_codes_locks_the_account_out_like_guessing_passwords(client, require_2fa):
+    staff = make_staff(is_superuser=True)
+    device = TOTPDevice.objects.create(user=staff, name="telefoon", confirmed=True)
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+    for _ in range(5):
+        login(client, staff.username, token=wrong)
+    response = login(client, staff.username, token=code_for(device))
+    assert response.status_code == 429
+    assert "Inloggen is tijdelijk geblokkeerd" in response.content.decode()
+
+
 def test_lockout_counts_the_client_address_behind_the_proxy(client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     staff = make_staff(is_superuser=True)
