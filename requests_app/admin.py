@@ -11,23 +11,24 @@ import csv
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import BooleanField, Case, Q, Value, When
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from . import readable, triage
-from .fields import format_phone
+from .fields import format_phone, normalise_phone
 from .models import (
     OPEN_STATUSES,
-    TRANSITIONS,
     AccessAction,
     AccessLogEntry,
     InternalNote,
@@ -38,9 +39,9 @@ from .models import (
     Request,
     RequestEvent,
     Status,
+    may_move,
 )
 
-PERM_VIEW = "requests_app.view_request"
 PERM_EXPORT = "requests_app.export_request"
 PERM_EXPORT_WORRIES = "requests_app.export_request_worries"
 PERM_FAMILY = "requests_app.family_data"
@@ -239,12 +240,9 @@ class TriageForm(forms.ModelForm):
             self.fields["assigned_to"].empty_label = "Niemand"
         if "status" in self.fields and self.instance.pk:
             current = self.instance.status
-            allowed = TRANSITIONS.get(Status(current), set())
             # The list offers only legal steps; a forged value still meets clean_status.
             self.fields["status"].widget.choices = [
-                (value, label)
-                for value, label in Status.choices
-                if value == current or value in allowed
+                (value, label) for value, label in Status.choices if may_move(current, value)
             ]
 
     def clean_status(self):
@@ -259,7 +257,7 @@ class TriageForm(forms.ModelForm):
             .values_list("status", flat=True)
             .first()
         )
-        if new != current and new not in TRANSITIONS.get(Status(current), set()):
+        if not may_move(current, new):
             raise ValidationError(triage.transition_refusal(current, new), code="transition")
         return new
 
@@ -367,10 +365,24 @@ class RequestAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         # "06-12345678", "+31 6 1234 5678" and "0031612345678" all find +31612345678.
-        phone = triage.normalise_phone(search_term)
+        phone = triage.phone_in_search(search_term)
         if phone:
             return queryset.filter(phone=phone), False
         return super().get_search_results(request, queryset, search_term)
+
+    def get_preserved_filters(self, request):
+        """The queue's filters for links and redirects back to it, minus the search term.
+
+        A search is a name, an e-mail address or a phone number: it must not travel into
+        the URLs of detail pages, the export or redirects (history, bookmarks, logs).
+        Status, kind and the other filters hold no personal data and are kept.
+        """
+        preserved = super().get_preserved_filters(request)
+        if not preserved:
+            return preserved
+        filters = QueryDict(QueryDict(preserved).get("_changelist_filters", ""), mutable=True)
+        filters.pop(SEARCH_VAR, None)
+        return urlencode({"_changelist_filters": filters.urlencode()}) if filters else ""
 
     @admin.display(description="soort", ordering="kind")
     def kind_short(self, obj):
@@ -520,7 +532,8 @@ class RequestAdmin(admin.ModelAdmin):
             "title": "Aanvraag bekijken en afhandelen",
             "submission": readable.submission_sections(obj, site.organisation_name),
             "history": history,
-            "family": obj.__class__.objects.same_family(obj)
+            "family": Request.objects.family(email=obj.email, phone=obj.phone)
+            .exclude(pk=obj.pk)
             .select_related("assigned_to")
             .order_by("-created_at"),
             "access_log": access[:25],
@@ -561,6 +574,10 @@ class RequestAdmin(admin.ModelAdmin):
     def _export(self, request):
         if not (self.has_view_permission(request) and request.user.has_perm(PERM_EXPORT)):
             raise PermissionDenied
+        # The filters come in the URL; the search term (personal data) in the body.
+        if SEARCH_VAR in request.POST:
+            request.GET = request.GET.copy()
+            request.GET[SEARCH_VAR] = request.POST[SEARCH_VAR]
         try:
             cl = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
@@ -598,6 +615,10 @@ class RequestAdmin(admin.ModelAdmin):
         if request.method == "GET" and request.GET.get("aanvraag", "").isdigit():
             source = get_object_or_404(Request, pk=request.GET["aanvraag"])
             initial = {"email": source.email, "phone": format_phone(source.phone)}
+            # Its contact data is now on screen: that is a look at the request.
+            triage.log_access(
+                request.user, AccessAction.VIEW, source, "contactgegevens voor inzage gezin"
+            )
         form = FamilyLookupForm(request.POST or None, initial=initial)
         context = {
             **self.admin_site.each_context(request),
@@ -748,7 +769,7 @@ class FamilyLookupForm(forms.Form):
         value = self.cleaned_data["phone"].strip()
         if not value:
             return ""
-        phone = triage.normalise_phone(value)
+        phone = normalise_phone(value)
         if not phone:
             raise ValidationError(
                 "Dit is geen geldig telefoonnummer. Bijvoorbeeld: 06-12345678.", code="phone"
@@ -772,8 +793,12 @@ class FamilyEraseConfirmForm(forms.Form):
 
 
 def family_requests_for(form: FamilyLookupForm):
-    return triage.family_requests(
-        email=form.cleaned_data.get("email", ""), phone=form.cleaned_data.get("phone", "")
+    return (
+        Request.objects.family(
+            email=form.cleaned_data.get("email", ""), phone=form.cleaned_data.get("phone", "")
+        )
+        .select_related("assigned_to")
+        .order_by("created_at", "pk")
     )
 
 

@@ -87,13 +87,23 @@ class PhoneNumberField(TextField):
         value = super().clean(value)
         if not value:
             return value
-        try:
-            number = phonenumbers.parse(value, "NL")
-        except phonenumbers.NumberParseException:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not phonenumbers.is_valid_number(number):
+        number = normalise_phone(value)
+        if number is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return number
+
+
+def normalise_phone(text: str) -> str | None:
+    """A phone number written any usual Dutch way as E.164 (+31612345678); None if it
+    is not a valid number. The one parser for the forms, the queue search and the AVG
+    lookup, so what a parent typed is found the way it was stored."""
+    try:
+        number = phonenumbers.parse(text, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def format_phone(e164: str) -> str:

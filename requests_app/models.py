@@ -13,7 +13,6 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 
@@ -76,6 +75,16 @@ TRANSITIONS = {
 }
 
 
+def next_statuses(current: str) -> frozenset[Status]:
+    """The statuses the flow allows after `current` (not `current` itself)."""
+    return frozenset(TRANSITIONS.get(Status(current), ()))
+
+
+def may_move(current: str, new: str) -> bool:
+    """Whether a request with status `current` may be given status `new` (same: yes)."""
+    return new == current or new in next_statuses(current)
+
+
 class Priority(models.IntegerChoices):
     # Sorted descending in the queue: urgent first.
     LOW = 10, "Laag"
@@ -117,16 +126,16 @@ class RequestQuerySet(models.QuerySet):
     def received_before(self, moment):
         return self.filter(created_at__lt=moment)
 
-    def same_family(self, request):
-        """Other requests sharing this request's e-mail address or phone number."""
+    def family(self, *, email: str = "", phone: str = ""):
+        """Requests with this e-mail address (any case) or this E.164 phone number."""
         q = models.Q()
-        if request.email:
-            q |= models.Q(email__iexact=request.email)
-        if request.phone:
-            q |= models.Q(phone=request.phone)
+        if email:
+            q |= models.Q(email__iexact=email.strip())
+        if phone:
+            q |= models.Q(phone=phone)
         if not q:
             return self.none()
-        return self.filter(q).exclude(pk=request.pk)
+        return self.filter(q)
 
 
 class Request(models.Model):
@@ -226,24 +235,6 @@ class Request(models.Model):
         if self._state.adding and self.is_urgent and self.priority == Priority.NORMAL:
             self.priority = Priority.URGENT
         super().save(*args, **kwargs)
-
-    def get_admin_url(self):
-        return reverse(f"admin:{self._meta.app_label}_request_change", args=[self.pk])
-
-    @property
-    def is_open(self):
-        return self.status in OPEN_STATUSES
-
-    def allowed_transitions(self):
-        return TRANSITIONS.get(Status(self.status), set())
-
-    def can_move_to(self, status) -> bool:
-        return status == self.status or status in self.allowed_transitions()
-
-    @property
-    def details(self):
-        """The kind-specific part (assessment or callback) of this request."""
-        return self.assessmentrequest if self.kind == Kind.ASSESSMENT else self.callbackrequest
 
 
 class Relation(models.TextChoices):
@@ -394,7 +385,7 @@ class RequestEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_type_display()} ({self.at:%d-%m-%Y %H:%M})"
+        return f"{self.get_type_display()} ({timezone.localtime(self.at):%d-%m-%Y %H:%M})"
 
 
 class InternalNote(models.Model):
@@ -419,7 +410,7 @@ class InternalNote(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"Notitie {self.created_at:%d-%m-%Y %H:%M}"
+        return f"Notitie {timezone.localtime(self.created_at):%d-%m-%Y %H:%M}"
 
 
 class AccessAction(models.TextChoices):
@@ -457,7 +448,8 @@ class AccessLogEntry(models.Model):
         ordering = ["-at", "-pk"]
 
     def __str__(self):
-        return f"{self.at:%d-%m-%Y %H:%M} {self.get_action_display()} {self.reference}"
+        at = timezone.localtime(self.at)
+        return f"{at:%d-%m-%Y %H:%M} {self.get_action_display()} {self.reference}"
 
 
 class PurgeLogEntry(models.Model):

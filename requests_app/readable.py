@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from .fields import format_phone
+from .forms import age_on
 from .models import (
     AssessmentRequest,
     Authority,
@@ -71,10 +72,6 @@ def when(value) -> str:
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value), "j F Y, H:i")
     return date_format(value, "j F Y")
-
-
-def age_on(birth: datetime.date, today: datetime.date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
 def details_of(request: Request):

@@ -2,7 +2,8 @@
 commands all change requests through these functions, so every change is checked
 against the flow, recorded in the history and written to the access log.
 
-Also here: the working-day due date, the family lookup and erasure (AVG), retention.
+Also here: the working-day due date, the queue's phone search, erasure (AVG) and
+retention. Finding a family's requests is ``Request.objects.family()``.
 """
 
 import datetime
@@ -11,16 +12,15 @@ import re
 from collections.abc import Iterable
 
 import holidays
-import phonenumbers
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .fields import normalise_phone
 from .models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
-    TRANSITIONS,
     AccessAction,
     AccessLogEntry,
     EventType,
@@ -31,6 +31,8 @@ from .models import (
     Request,
     RequestEvent,
     Status,
+    may_move,
+    next_statuses,
 )
 
 # ---------------------------------------------------------------------------
@@ -40,8 +42,12 @@ from .models import (
 
 @functools.lru_cache(maxsize=32)
 def _public_holidays(year: int) -> frozenset[datetime.date]:
-    # Dutch national holidays: New Year, Easter and Whit Monday, King's Day, Ascension,
-    # Christmas; Liberation Day only in lustrum years (as most collective agreements do).
+    # The `holidays` package's Dutch calendar, as many employers keep it: New Year's Day,
+    # Good Friday, Easter Monday, King's Day (27 April, the 26th when the 27th is a
+    # Sunday), Ascension Day, Whit Monday, Christmas Day and Boxing Day; Liberation Day
+    # (5 May) only in lustrum years (2025, 2030). Easter and Whit Sunday fall on a
+    # weekend anyway. This is not the Algemene termijnenwet's list, which also skips
+    # 5 May every year and, by decree, bridge days such as the Friday after Ascension.
     return frozenset(holidays.country_holidays("NL", years=year).keys())
 
 
@@ -135,7 +141,7 @@ def status_label(value: str) -> str:
 
 def transition_refusal(current: str, new: str) -> str:
     """A Dutch sentence saying why a status change is not allowed, and what is."""
-    allowed = sorted(TRANSITIONS.get(Status(current), ()), key=list(Status).index)
+    allowed = sorted(next_statuses(current), key=list(Status).index)
     options = ", ".join(f"‘{status_label(s)}’" for s in allowed)
     return (
         f"Een aanvraag met status ‘{status_label(current)}’ kan niet naar "
@@ -156,12 +162,18 @@ def _locked(request: Request) -> Request:
 
 @transaction.atomic
 def change_status(request: Request, new_status: str, *, actor) -> bool:
-    """Move a request along the flow; False when it already had that status."""
+    """Move a request along the flow; False when it already had that status.
+
+    Every status change goes through here, so the spam flag follows the status: "spam"
+    sets it, and any other status given to a flagged request clears it (staff working a
+    request have judged it real). Cleared, the request is back in the queue, in the
+    counts and in the retry of its e-mail notifications.
+    """
     current = _locked(request)
     old = current.status
     if new_status == old:
         return False
-    if new_status not in TRANSITIONS.get(Status(old), ()):
+    if not may_move(old, new_status):
         raise TransitionError(old, new_status)
     now = timezone.now()
     changes = {"status": new_status, "status_changed_at": now, "updated_at": now}
@@ -170,6 +182,9 @@ def change_status(request: Request, new_status: str, *, actor) -> bool:
         changes["closed_at"] = now
     else:
         changes["closed_at"] = None
+    cleared_spam_flag = current.is_suspected_spam and new_status != Status.SPAM
+    if new_status == Status.SPAM or cleared_spam_flag:
+        changes["is_suspected_spam"] = new_status == Status.SPAM
     Request.objects.filter(pk=request.pk).update(**changes)
     for field, value in changes.items():
         setattr(request, field, value)
@@ -182,7 +197,21 @@ def change_status(request: Request, new_status: str, *, actor) -> bool:
         to_value=new_status,
     )
     log_access(actor, AccessAction.CHANGE, request, f"status: {old} → {new_status}")
+    if cleared_spam_flag:
+        _record_not_spam(request, actor=actor, at=now)
     return True
+
+
+def _record_not_spam(request: Request, *, actor, at) -> None:
+    RequestEvent.objects.create(
+        request_id=request.pk,
+        at=at,
+        actor=actor,
+        type=EventType.SPAM,
+        from_value="vermoedelijk spam",
+        to_value="geen spam",
+    )
+    log_access(actor, AccessAction.CHANGE, request, "geen spam")
 
 
 @transaction.atomic
@@ -248,73 +277,45 @@ def add_note(request: Request, text: str, *, author) -> InternalNote:
     return note
 
 
-@transaction.atomic
-def mark_spam(request: Request, *, actor) -> None:
-    """Staff confirm that a request is spam: it closes and leaves the queue."""
-    change_status(request, Status.SPAM, actor=actor)
-    if not request.is_suspected_spam:
-        Request.objects.filter(pk=request.pk).update(is_suspected_spam=True)
-        request.is_suspected_spam = True
+def mark_spam(request: Request, *, actor) -> bool:
+    """Staff confirm that a request is spam: it closes, is flagged and leaves the queue."""
+    return change_status(request, Status.SPAM, actor=actor)
 
 
 @transaction.atomic
 def mark_not_spam(request: Request, *, actor) -> bool:
-    """A request flagged (or marked) as spam wrongly goes back into the queue as new."""
+    """A request flagged (or marked) as spam wrongly goes back into the queue."""
     current = _locked(request)
-    changed = False
     if current.status == Status.SPAM:
-        change_status(request, Status.NEW, actor=actor)
-        changed = True
-    if current.is_suspected_spam:
-        Request.objects.filter(pk=request.pk).update(
-            is_suspected_spam=False, updated_at=timezone.now()
-        )
-        request.is_suspected_spam = False
-        RequestEvent.objects.create(
-            request_id=request.pk,
-            actor=actor,
-            type=EventType.SPAM,
-            from_value="vermoedelijk spam",
-            to_value="geen spam",
-        )
-        log_access(actor, AccessAction.CHANGE, request, "geen spam")
-        changed = True
-    return changed
+        # Back to "nieuw"; change_status clears the flag and records it.
+        return change_status(request, Status.NEW, actor=actor)
+    if not current.is_suspected_spam:
+        return False
+    now = timezone.now()
+    Request.objects.filter(pk=request.pk).update(is_suspected_spam=False, updated_at=now)
+    request.is_suspected_spam = False
+    _record_not_spam(request, actor=actor, at=now)
+    return True
 
 
 # ---------------------------------------------------------------------------
-# A family's requests (AVG: right of access, right to erasure)
+# Phone search, and erasing a family's requests (AVG: right to erasure)
 # ---------------------------------------------------------------------------
 
 
 _PHONE_LIKE = re.compile(r"\+?[\d\s\-().]+")
 
 
-def normalise_phone(value: str) -> str:
-    """A Dutch phone number in any usual form as E.164 (+31612345678), or ''."""
-    value = (value or "").strip()
-    # phonenumbers reads letters as keypad digits ("OZ-2026-00042" would be a number).
-    if not _PHONE_LIKE.fullmatch(value) or sum(ch.isdigit() for ch in value) < 9:
-        return ""
-    try:
-        number = phonenumbers.parse(value, "NL")
-    except phonenumbers.NumberParseException:
-        return ""
-    if not phonenumbers.is_valid_number(number):
-        return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+def phone_in_search(term: str) -> str:
+    """The stored (E.164) form of a phone number typed in the queue's search box, or ''.
 
-
-def family_requests(*, email: str = "", phone: str = ""):
-    """Every request with this e-mail address or this (normalised) phone number."""
-    q = Q()
-    if email:
-        q |= Q(email__iexact=email.strip())
-    if phone:
-        q |= Q(phone=phone)
-    if not q:
-        return Request.objects.none()
-    return Request.objects.filter(q).select_related("assigned_to").order_by("created_at", "pk")
+    Only digits and the usual separators count: phonenumbers reads letters as keypad
+    digits, and a reference ("OZ-2026-00042") or a name must stay a text search.
+    """
+    term = (term or "").strip()
+    if not _PHONE_LIKE.fullmatch(term) or sum(ch.isdigit() for ch in term) < 9:
+        return ""
+    return normalise_phone(term) or ""
 
 
 def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[str]:
@@ -387,7 +388,7 @@ def purge_expired(*, now: datetime.datetime | None = None, dry_run: bool = False
 # ---------------------------------------------------------------------------
 
 
-def event_summary(event: RequestEvent, notes: dict[int, InternalNote] | None = None) -> str:
+def event_summary(event: RequestEvent) -> str:
     """One line of history in plain Dutch (the note's text is shown separately)."""
     if event.type == EventType.STATUS:
         return f"Status: {status_label(event.from_value)} → {status_label(event.to_value)}"

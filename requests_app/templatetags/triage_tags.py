@@ -1,6 +1,7 @@
 """The triage dashboard on the admin index, for staff who may see requests."""
 
 from django import template
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Count, Q
 from django.urls import reverse
 
@@ -17,34 +18,48 @@ def triage_dashboard(context):
     # Redactie (and anyone else without the view permission) sees no counts at all.
     if user is None or not user.has_perm("requests_app.view_request"):
         return {"show": False}
-    queue = Q(status__in=OPEN_STATUSES, is_suspected_spam=False)
-    counts = Request.objects.aggregate(
-        new=Count("pk", filter=Q(status=Status.NEW, is_suspected_spam=False)),
-        urgent=Count("pk", filter=queue & (Q(is_urgent=True) | Q(priority__gte=Priority.URGENT))),
-        overdue=Count("pk", filter=queue & Q(created_at__lt=triage.overdue_cutoff())),
-        mine=Count("pk", filter=Q(status__in=OPEN_STATUSES, assigned_to=user)),
-        failed=Count("pk", filter=Q(notify_state=NotifyState.FAILED)),
-        spam=Count("pk", filter=Q(status__in=OPEN_STATUSES, is_suspected_spam=True)),
-    )
-    queue_url = reverse("admin:requests_app_request_changelist")
+    # Each count is what its link shows: the queue hides suspected spam unless asked
+    # (SpamFilter) and lists open requests unless another status is asked (StatusFilter).
+    real = Q(is_suspected_spam=False)
+    queue = real & Q(status__in=OPEN_STATUSES)
     tiles = [
-        ("Nieuw", counts["new"], "status=nieuw", False),
-        ("Spoed", counts["urgent"], "spoed=ja", counts["urgent"] > 0),
-        ("Over de termijn", counts["overdue"], "te_laat=ja", counts["overdue"] > 0),
-        ("Aan mij toegewezen", counts["mine"], "toegewezen=mij", False),
+        # label, what is counted, the queue's query string that lists the same rows
+        ("Nieuw", real & Q(status=Status.NEW), "status=nieuw"),
+        ("Spoed", queue & (Q(is_urgent=True) | Q(priority__gte=Priority.URGENT)), "spoed=ja"),
+        ("Over de termijn", queue & Q(created_at__lt=triage.overdue_cutoff()), "te_laat=ja"),
+        ("Aan mij toegewezen", queue & Q(assigned_to=user), "toegewezen=mij"),
         (
             "E-mailmelding mislukt",
-            counts["failed"],
+            real & Q(notify_state=NotifyState.FAILED),
             "melding=mislukt&status=alle",
-            counts["failed"] > 0,
         ),
-        ("Vermoedelijk spam", counts["spam"], "spam=ja", False),
+        (
+            "Vermoedelijk spam",
+            Q(status__in=OPEN_STATUSES, is_suspected_spam=True),
+            "spam=ja",
+        ),
     ]
+    counts = Request.objects.aggregate(
+        **{f"tile{i}": Count("pk", filter=q) for i, (_, q, _) in enumerate(tiles)}
+    )
+    alerts = {"Spoed", "Over de termijn", "E-mailmelding mislukt"}
+    queue_url = reverse("admin:requests_app_request_changelist")
     return {
         "show": True,
         "tiles": [
-            {"label": label, "count": count, "url": f"{queue_url}?{query}", "alert": alert}
-            for label, count, query, alert in tiles
+            {
+                "label": label,
+                "count": counts[f"tile{i}"],
+                "url": f"{queue_url}?{query}",
+                "alert": label in alerts and counts[f"tile{i}"] > 0,
+            }
+            for i, (label, _, query) in enumerate(tiles)
         ],
         "queue_url": queue_url,
     }
+
+
+@register.filter
+def query_without_search(changelist) -> str:
+    """The queue's query string without the search term (a name, e-mail or phone)."""
+    return changelist.get_query_string(remove=[SEARCH_VAR])

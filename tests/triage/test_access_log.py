@@ -124,3 +124,21 @@ def test_the_purge_log_is_read_only_too(client, admin_user):
     delete = reverse("admin:requests_app_purgelogentry_delete", args=[line.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert PurgeLogEntry.objects.filter(pk=line.pk).exists()
+
+
+def test_a_log_line_is_titled_in_dutch_local_time(intake_client, intake):
+    import datetime
+
+    request = make_assessment_request()
+    # 23:30 UTC on 29 November is 00:30 on 30 November in the Netherlands.
+    entry = AccessLogEntry.objects.create(
+        at=datetime.datetime(2026, 11, 29, 23, 30, tzinfo=datetime.UTC),
+        user=intake,
+        action=AccessAction.VIEW,
+        request_id_value=request.pk,
+        reference=request.reference,
+    )
+    page = intake_client.get(reverse("admin:requests_app_accesslogentry_change", args=[entry.pk]))
+    assert page.status_code == 200
+    assert f"30-11-2026 00:30 Bekeken {request.reference}" in page.text
+    assert "29-11-2026 23:30" not in page.text

@@ -1,6 +1,7 @@
 """The admin index opens with counts for staff who may see requests."""
 
 import datetime
+import html
 import re
 
 import pytest
@@ -78,3 +79,62 @@ def test_staff_without_request_permission_see_no_dashboard(client, editor):
     client.force_login(editor)
     response = client.get(reverse("admin:index"))
     assert "triage-count" not in response.text
+
+
+def linked_tiles(response):
+    """(label, count, link) for each tile, as shown on the page."""
+    found = re.findall(
+        r'<a href="([^"]+)"><span class="triage-count">(\d+)</span> '
+        r'<span class="triage-tile-label">([^<]+)</span></a>',
+        response.text,
+    )
+    return [(label, int(count), html.unescape(href)) for href, count, label in found]
+
+
+def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
+    other = make_staff()
+    long_ago = NOW - datetime.timedelta(days=10)
+    failed = NotifyState.FAILED
+    # What the queue shows by default, and the suspected spam it hides unless asked.
+    for spam in (False, True):
+        make_assessment_request(is_suspected_spam=spam)
+        make_assessment_request(is_suspected_spam=spam, is_urgent=True, assigned_to=intake)
+        make_callback_request(is_suspected_spam=spam, created_at=long_ago, assigned_to=other)
+        make_callback_request(
+            is_suspected_spam=spam,
+            status=Status.IN_PROGRESS,
+            assigned_to=intake,
+            notify_state=failed,
+        )
+        make_callback_request(
+            is_suspected_spam=spam,
+            status=Status.DONE,
+            closed_at=timezone.now(),
+            assigned_to=intake,
+            notify_state=failed,
+        )
+    make_callback_request(
+        status=Status.SPAM, is_suspected_spam=True, closed_at=timezone.now(), notify_state=failed
+    )
+    response = intake_client.get(reverse("admin:index"))
+    shown = linked_tiles(response)
+    assert [label for label, _, _ in shown] == [
+        "Nieuw",
+        "Spoed",
+        "Over de termijn",
+        "Aan mij toegewezen",
+        "E-mailmelding mislukt",
+        "Vermoedelijk spam",
+    ]
+    for label, count, url in shown:
+        listed = intake_client.get(url)
+        assert listed.status_code == 200, label
+        assert listed.context["cl"].result_count == count, label
+    assert {label: count for label, count, _ in shown} == {
+        "Nieuw": 3,
+        "Spoed": 1,
+        "Over de termijn": 1,
+        "Aan mij toegewezen": 2,
+        "E-mailmelding mislukt": 2,
+        "Vermoedelijk spam": 4,
+    }

@@ -1,5 +1,8 @@
 """The due date: the promised number of working days after receipt, skipping weekends
-and Dutch public holidays (Algemene termijnenwet, via the `holidays` package)."""
+and the Dutch public holidays of the `holidays` package: New Year's Day, Good Friday,
+Easter Monday, King's Day, Ascension Day, Whit Monday, Christmas Day and Boxing Day, and
+Liberation Day (5 May) only in lustrum years. Not the Algemene termijnenwet's list (which
+skips 5 May every year and decreed bridge days)."""
 
 import datetime
 
@@ -38,6 +41,30 @@ def test_kings_day_and_ascension_are_skipped():
     assert not triage.is_working_day(datetime.date(2026, 4, 27))  # Koningsdag, Monday
     assert not triage.is_working_day(datetime.date(2026, 5, 14))  # Hemelvaartsdag
     assert not triage.is_working_day(datetime.date(2026, 5, 25))  # Tweede Pinksterdag
+
+
+def test_good_friday_and_easter_monday_are_skipped():
+    assert not triage.is_working_day(datetime.date(2026, 4, 3))  # Goede Vrijdag
+    assert not triage.is_working_day(datetime.date(2026, 4, 6))  # Tweede Paasdag
+    # Thursday 2 April 2026: Fri 3 and Mon 6 skipped, so Tue 7 (1), Wed 8 (2), Thu 9 (3).
+    assert triage.add_working_days(datetime.date(2026, 4, 2), 3) == datetime.date(2026, 4, 9)
+
+
+def test_kings_day_on_a_sunday_is_kept_on_the_saturday_before():
+    # 27 April 2025 was a Sunday: King's Day was Saturday the 26th, a weekend day anyway.
+    assert triage.is_working_day(datetime.date(2025, 4, 28))
+
+
+def test_liberation_day_is_skipped_only_in_lustrum_years():
+    assert not triage.is_working_day(datetime.date(2025, 5, 5))  # Monday, 80 years
+    assert triage.is_working_day(datetime.date(2026, 5, 5))  # Tuesday: a working day
+    assert triage.is_working_day(datetime.date(2027, 5, 5))  # Wednesday: a working day
+
+
+def test_bridge_days_and_christmas_eve_are_working_days():
+    assert triage.is_working_day(datetime.date(2026, 5, 15))  # Friday after Ascension
+    assert triage.is_working_day(datetime.date(2026, 12, 24))  # Christmas Eve
+    assert triage.is_working_day(datetime.date(2026, 12, 31))  # New Year's Eve
 
 
 @override_settings(TRIAGE_SKIP_PUBLIC_HOLIDAYS=False)

@@ -108,6 +108,22 @@ def test_the_lookup_keeps_contact_data_out_of_the_url(officer, family):
     }
 
 
+def test_prefilling_the_lookup_from_a_request_is_logged_as_a_view(officer, family, intake):
+    source = family["a"]
+    officer.get(f"{FAMILY}?aanvraag={source.pk}")
+    entry = AccessLogEntry.objects.get(request_id_value=source.pk, action=AccessAction.VIEW)
+    assert (entry.user, entry.action, entry.reference) == (
+        intake,
+        AccessAction.VIEW,
+        source.reference,
+    )
+    assert entry.detail == "contactgegevens voor inzage gezin"
+    # The family's other request is not on screen yet: no line for it.
+    assert not AccessLogEntry.objects.filter(
+        request_id_value=family["b"].pk, action=AccessAction.VIEW
+    ).exists()
+
+
 def test_erasure_asks_for_confirmation_first(officer, family):
     response = officer.post(ERASE, {"phone": "0611111111"})
     assert response.status_code == 200

@@ -1,7 +1,6 @@
 """Two groups made by a migration, and the boundaries between them: Redactie never
 reaches a request (not even a count), Intake never edits content."""
 
-import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -114,8 +113,7 @@ def test_redactie_sees_no_request_counts_on_the_admin_index(client, editor):
 
 def test_redactie_can_reach_the_content_admin(client, editor, site_content):
     registered = [m for m in CONTENT_MODELS if m in admin.site._registry]
-    if not registered:
-        pytest.skip("the content app registers no admin yet")
+    assert registered, "the content app registers its models in the admin"
     client.force_login(editor)
     for model in registered:
         url = reverse(f"admin:content_{model._meta.model_name}_changelist")
@@ -153,8 +151,7 @@ def test_intake_cannot_open_content_admin_pages(intake_client, site_content):
                     continue
                 checked += 1
                 assert intake_client.post(url, {"post": "yes"}).status_code == 403, url
-    if not checked:
-        pytest.skip("the content app registers no admin yet")
+    assert checked, "the content app registers its models in the admin"
 
 
 def test_intake_may_not_export_or_use_family_data_without_a_dedicated_permission(
