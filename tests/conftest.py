@@ -1,9 +1,17 @@
 """Shared fixtures. Test-only settings overrides live here, not in settings.py."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
+
+# CI replays the same examples on every run (a red build must be reproducible); a
+# developer's run explores new ones. .ci/run sets HYPOTHESIS_PROFILE=ci.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

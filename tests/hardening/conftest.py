@@ -73,7 +73,7 @@ def multipart(pairs) -> tuple[bytes, str]:
     for name, value in pairs:
         safe_name = re.sub(r'[\r\n"\\]', "_", name)
         parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{safe_name}"\r\n\r\n'.encode()
+            _raw(f'--{boundary}\r\nContent-Disposition: form-data; name="{safe_name}"\r\n\r\n')
             + _raw(value)
             + b"\r\n"
         )
