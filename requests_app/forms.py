@@ -62,7 +62,7 @@ def age_on(birth_date: datetime.date, today: datetime.date) -> int:
 
 
 def _too_long(limit: int, what: str = "Uw tekst") -> str:
-    return f"{what} is te lang: gebruik hoogstens {limit} tekens (nu %(show_value)s)."
+    return f"{what} is te lang: gebruik niet meer dan {limit} tekens (nu %(show_value)s)."
 
 
 EMAIL_ERRORS = {
@@ -299,6 +299,13 @@ REVIEW = "controleren"
 REVIEW_FIELDS = ("consent",)
 
 
+# The parent reads these; the model's labels are for staff, who know the jargon.
+AUTHORITY_CHOICES = [
+    (value, {Authority.GUARDIAN: "Een voogd (bijvoorbeeld Jeugdbescherming)"}.get(value, label))
+    for value, label in Authority.choices
+]
+
+
 class AssessmentForm(PublicForm):
     markers = {
         "relation_other": "alleen bij ‘Anders’",
@@ -362,7 +369,7 @@ class AssessmentForm(PublicForm):
     authority = forms.ChoiceField(
         label="Wie heeft het gezag over uw kind?",
         help_text="Gezag betekent: wie de belangrijke beslissingen over het kind mag nemen.",
-        choices=Authority.choices,
+        choices=AUTHORITY_CHOICES,
         error_messages={
             "required": "Kies wie het gezag heeft. Weet u het niet? Kies dan ‘Weet ik niet’."
         },
@@ -391,12 +398,12 @@ class AssessmentForm(PublicForm):
 
     worries = TextField(
         multiline=True,
-        label="Wat maakt u zich zorgen?",
+        label="Waarover maakt u zich zorgen?",
         help_text="Bijvoorbeeld: wat doet uw kind, sinds wanneer, en hoe vaak? "
-        f"U kunt hoogstens {WORRIES_MAX} tekens gebruiken.",
+        f"U kunt niet meer dan {WORRIES_MAX} tekens gebruiken.",
         max_length=WORRIES_MAX,
         error_messages={
-            "required": "Schrijf op wat u zich zorgen maakt.",
+            "required": "Schrijf op waarover u zich zorgen maakt.",
             "max_length": _too_long(WORRIES_MAX),
         },
         widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "true"}),
@@ -434,7 +441,9 @@ class AssessmentForm(PublicForm):
     )
     email = EmailAddressField(
         label="E-mailadres",
-        help_text="Wij sturen u een bevestiging met het nummer van uw aanvraag.",
+        help_text="Wij sturen u een bevestiging met het nummer van uw aanvraag. Kiest u "
+        "hieronder dat wij niet mogen zeggen dat wij van Bijzonder Jeugdwerk zijn? "
+        "Dan sturen wij geen bevestiging.",
         required=False,
         error_messages=EMAIL_ERRORS,
     )
@@ -455,7 +464,8 @@ class AssessmentForm(PublicForm):
     may_name_organisation = YesNoField(
         label="Mogen wij zeggen dat wij van Bijzonder Jeugdwerk zijn?",
         help_text="Bijvoorbeeld als iemand anders de telefoon opneemt. Kies ‘Nee’ als het "
-        "niet veilig is dat anderen weten dat u hulp zoekt.",
+        "niet veilig is dat anderen weten dat u hulp zoekt. Dan sturen wij u ook geen "
+        "bevestiging per e-mail.",
         error_messages={
             "required": "Kies of wij mogen zeggen dat wij van Bijzonder Jeugdwerk zijn."
         },
@@ -873,7 +883,7 @@ class CallbackForm(PublicForm):
     note = TextField(
         multiline=True,
         label="Wilt u er iets over vertellen?",
-        help_text=f"Kort is goed. U kunt hoogstens {NOTE_MAX} tekens gebruiken.",
+        help_text=f"Kort is goed. U kunt niet meer dan {NOTE_MAX} tekens gebruiken.",
         required=False,
         max_length=NOTE_MAX,
         error_messages={"max_length": _too_long(NOTE_MAX)},

@@ -5,7 +5,8 @@ Two messages, neither with personal data beyond the parent's own address:
 * to the intake mailbox: the reference, the kind, "SPOED" when danger was reported,
   and a link to the request in the admin;
 * to the parent, when they gave an e-mail address: the reference, what happens next and
-  how to reach us. No names, no worries, nothing about health.
+  how to reach us. No names, no worries, nothing about health. Not at all when the parent
+  said we may not tell anyone we are Bijzonder Jeugdwerk (see ``may_name_us``).
 
 Sending never raises: a failure is recorded on the request (the error's class only) and
 ``manage.py retry_notifications`` tries again. Each message that went out is recorded in
@@ -24,12 +25,33 @@ from django.utils import timezone
 
 from content.cache import get_site_context
 
-from .models import EventType, Kind, NotifyState, Request, RequestEvent
+from .models import AssessmentRequest, EventType, Kind, NotifyState, Request, RequestEvent
 
 logger = logging.getLogger(__name__)
 
 INTAKE, PARENT = "intake", "ouder"
 SENT = "verstuurd"
+WITHHELD = "niet verstuurd: naam noemen mag niet"
+
+
+def may_name_us(req: Request) -> bool:
+    """Whether the parent allowed us to show that they are in touch with us.
+
+    A parent who answered "Nee" to "Mogen wij zeggen dat wij van Bijzonder Jeugdwerk
+    zijn?" gets no e-mail from us at all. A neutral sender and subject would not hide
+    us: the sender's domain, the reply address and our phone number would still tell,
+    and a mail in a shared inbox is what that answer asks us to avoid. The parent keeps
+    the reference from the confirmation page. The callback form does not ask.
+    """
+    if req.kind != Kind.ASSESSMENT:
+        return True
+    details = req if isinstance(req, AssessmentRequest) else req.assessmentrequest
+    return details.may_name_organisation
+
+
+def mails_the_parent(req: Request) -> bool:
+    """Whether the parent gets a confirmation by e-mail (once it is not suspected spam)."""
+    return bool(req.email) and may_name_us(req)
 
 
 def _admin_link(req: Request) -> str:
@@ -82,7 +104,8 @@ def send_notifications(*, request_id: int) -> bool | None:
     The intake notice goes first and each message is tried on its own, so a parent's
     mistyped address never keeps the notice from intake (or the other way round).
     """
-    req = Request.objects.filter(pk=request_id).first()
+    # With the assessment's row (a LEFT JOIN): may_name_us() then needs no query of its own.
+    req = Request.objects.select_related("assessmentrequest").filter(pk=request_id).first()
     if req is None or req.is_suspected_spam or req.notify_state == NotifyState.SENT:
         return None
     # Claim this attempt: a second process that read the same count updates no row.
@@ -95,12 +118,16 @@ def send_notifications(*, request_id: int) -> bool | None:
     errors = []
     try:
         done = set(
-            req.events.filter(type=EventType.NOTIFY, to_value=SENT).values_list(
+            req.events.filter(type=EventType.NOTIFY, to_value__in=[SENT, WITHHELD]).values_list(
                 "from_value", flat=True
             )
         )
         parts = [INTAKE] + ([PARENT] if req.email else [])
         pending = [part for part in parts if part not in done]
+        if PARENT in pending and not may_name_us(req):
+            # Recorded, so staff see why the parent has no mail from us.
+            pending.remove(PARENT)
+            _record(req, PARENT, WITHHELD)
         if pending:
             build = {INTAKE: intake_message, PARENT: parent_message}
             with get_connection(fail_silently=False) as connection:

@@ -1,8 +1,10 @@
 """Spam defence without third parties: a honeypot, a minimum fill time, a rate limit.
 
 Suspected spam is not refused: it is stored, flagged and kept out of the normal queue
-(a person decides), so a real parent with an unlucky browser is never lost. Only the
-rate limit turns a submission away, with a kind page that gives the phone number.
+(a person decides), so a real parent with an unlucky browser is never lost. That holds
+for the rate limit too: parents behind one mobile carrier or school network share an
+address, so a submission over the limit is kept and flagged "te vaak verstuurd", and the
+parent is told it arrived and will be looked at.
 """
 
 import logging
@@ -22,6 +24,8 @@ TICKET_SALT = "requests_app.form-ticket"
 RATE_GROUP = "requests_app:submit"
 
 HONEYPOT_FIELD = "homepage"
+
+RATE_LIMITED = "te vaak verstuurd"
 
 
 def rate_key(group, request) -> str:
@@ -77,7 +81,7 @@ def read_ticket(value) -> Ticket | None:
         return None
 
 
-def spam_reasons(*, honeypot: str, ticket: Ticket | None) -> list[str]:
+def spam_reasons(*, honeypot: str, ticket: Ticket | None, rate_limited=False) -> list[str]:
     """Why a submission looks automated (codes staff can read), or [] when it does not."""
     reasons = []
     if honeypot:
@@ -88,4 +92,11 @@ def spam_reasons(*, honeypot: str, ticket: Ticket | None) -> list[str]:
         taken = ticket.seconds_taken()
         if taken < settings.REQUEST_MIN_FILL_SECONDS:
             reasons.append(f"te snel ingevuld ({max(taken, 0):.0f} s)")
+    if rate_limited:
+        reasons.append(RATE_LIMITED)
     return reasons
+
+
+def was_rate_limited(req) -> bool:
+    """Whether this request was stored over the rate limit (and waits for a person)."""
+    return req.is_suspected_spam and RATE_LIMITED in req.spam_reasons.split(", ")

@@ -8,7 +8,16 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import REFERENCE_PREFIX, EventType, Kind, ReferenceCounter, Request, RequestEvent
+from .models import (
+    REFERENCE_PREFIX,
+    AssessmentRequest,
+    CallbackRequest,
+    EventType,
+    Kind,
+    ReferenceCounter,
+    Request,
+    RequestEvent,
+)
 from .notifications import send_notifications
 
 CONFIRMATION_SALT = "requests_app.confirmation"
@@ -96,4 +105,10 @@ def request_for_confirmation(value: str, kind: str) -> Request | None:
         return None
     if type(pk) is not int:  # not bool either: True == 1
         return None
-    return Request.objects.only("reference", "kind").filter(pk=pk, kind=kind).first()
+    # What the page may say about e-mail (see notifications.mails_the_parent), nothing else.
+    fields = ["reference", "kind", "email"]
+    if kind == Kind.ASSESSMENT:
+        model, fields = AssessmentRequest, [*fields, "may_name_organisation"]
+    else:
+        model = CallbackRequest
+    return model.objects.only(*fields).filter(pk=pk, kind=kind).first()

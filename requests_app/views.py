@@ -18,7 +18,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from .forms import REVIEW, STEP_BY_SLUG, STEPS, AssessmentForm, CallbackForm
 from .models import Kind, Request
-from .spam import HONEYPOT_FIELD, is_rate_limited, new_ticket, read_ticket, spam_reasons
+from .notifications import mails_the_parent, may_name_us
+from .spam import (
+    HONEYPOT_FIELD,
+    is_rate_limited,
+    new_ticket,
+    read_ticket,
+    spam_reasons,
+    was_rate_limited,
+)
 from .submission import (
     ConfirmationExpired,
     confirmation_url,
@@ -32,22 +40,39 @@ ACTION_NEXT, ACTION_BACK, ACTION_SEND, ACTION_CHANGE = "verder", "terug", "verst
 def _already_stored(ticket) -> Request | None:
     if ticket is None:
         return None
-    return Request.objects.only("pk", "kind").filter(submission_token=ticket.token).first()
+    return (
+        Request.objects.only("pk", "kind", "reference", "is_suspected_spam", "spam_reasons")
+        .filter(submission_token=ticket.token)
+        .first()
+    )
 
 
 def _store(request, form, kind):
-    """Store a valid form once; returns a redirect to its confirmation or the 429 page."""
+    """Store a valid form once, also over the rate limit (flagged), and say so."""
     ticket = read_ticket(request.POST.get("ticket"))
-    if is_rate_limited(request):
-        return rate_limited(request)
-    reasons = spam_reasons(honeypot=form.cleaned_data.get(HONEYPOT_FIELD), ticket=ticket)
+    reasons = spam_reasons(
+        honeypot=form.cleaned_data.get(HONEYPOT_FIELD),
+        ticket=ticket,
+        rate_limited=is_rate_limited(request),
+    )
     token = ticket.token if ticket else uuid.uuid4()
     req, _created = store_request(form, kind=kind, token=token, spam_reasons=reasons)
+    return _stored(request, req)
+
+
+def _stored(request, req):
+    """Where a stored request leads: its confirmation page or, when it came in over the
+    rate limit, a page that says it arrived and that a person looks at it first."""
+    if was_rate_limited(req):
+        return rate_limited(request, req)
     return redirect(confirmation_url(req))
 
 
-def rate_limited(request):
-    response = render(request, "requests_app/rate_limited.html", status=429)
+def rate_limited(request, req):
+    # Rendered rather than redirected: the 429 tells logs and clients what happened, and
+    # a reload re-posts the same ticket, which lands here again and stores nothing new.
+    context = {"reference": req.reference, "is_callback": req.kind == Kind.CALLBACK}
+    response = render(request, "requests_app/rate_limited.html", context, status=429)
     add_never_cache_headers(response)
     return response
 
@@ -104,7 +129,7 @@ def _render_review(request, form, done, *, show_errors=False):
 def _send(request, done):
     stored = _already_stored(read_ticket(request.POST.get("ticket")))
     if stored is not None:
-        return redirect(confirmation_url(stored))
+        return _stored(request, stored)
     form = AssessmentForm(request.POST)
     if not form.is_valid():
         for step in STEPS:
@@ -167,7 +192,7 @@ def callback(request):
         return _render_callback(request, form)
     stored = _already_stored(read_ticket(request.POST.get("ticket")))
     if stored is not None:
-        return redirect(confirmation_url(stored))
+        return _stored(request, stored)
     form = CallbackForm(request.POST)
     if not form.is_valid():
         return _render_callback(request, form, show_errors=True)
@@ -196,4 +221,10 @@ def _confirmation(request, token, kind, template):
         return render(request, "requests_app/confirmation_expired.html", status=410)
     if req is None:
         raise Http404("Onbekende bevestiging")
-    return render(request, template, {"reference": req.reference})
+    context = {
+        "reference": req.reference,
+        "gave_email": bool(req.email),
+        "mail_follows": mails_the_parent(req),
+        "may_name_us": may_name_us(req),
+    }
+    return render(request, template, context)

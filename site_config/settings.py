@@ -418,8 +418,12 @@ REQUEST_MAX_CHILD_AGE = env.int("REQUEST_MAX_CHILD_AGE", 23)
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
 REQUEST_MIN_FILL_SECONDS = env.int("REQUEST_MIN_FILL_SECONDS", 4)
-# Submissions per client address, both forms together (django-ratelimit rate syntax).
-REQUEST_RATE_LIMIT = env.str("REQUEST_RATE_LIMIT", "5/h")
+# Submissions per client address per period, both forms together (django-ratelimit rate
+# syntax). Over the limit a request is still stored, flagged "te vaak verstuurd" for staff
+# to review, without e-mail; nothing a parent typed is lost. Parents on one mobile carrier
+# (carrier-grade NAT) or one school or office network share an address, so the limit only
+# has to catch a flood, not a busy afternoon: 10 an hour.
+REQUEST_RATE_LIMIT = env.str("REQUEST_RATE_LIMIT", "10/h")
 # How many coming working days the callback form offers.
 REQUEST_CALLBACK_DAYS = env.int("REQUEST_CALLBACK_DAYS", 5)
 # How long the confirmation page's link keeps working (seconds).

@@ -63,7 +63,7 @@ def fill_assessment_until_review(page, *, child=CHILD_NAME):
     continue_(page)
 
     assert h1(page) == "Uw vraag"
-    page.get_by_label("Wat maakt u zich zorgen?").fill(WORRIES)
+    page.get_by_label("Waarover maakt u zich zorgen?").fill(WORRIES)
     signs = group(page, "Welke signalen herkent u bij uw kind?").get_by_role("checkbox")
     signs.nth(0).check()
     signs.nth(2).check()

@@ -73,7 +73,7 @@ def test_a_parent_requests_an_assessment_on_a_phone(live_site, phone_page, fast_
     continue_(page)
 
     # The question.
-    page.get_by_label("Wat maakt u zich zorgen?").fill("Zij raakt in paniek als ik wegga.")
+    page.get_by_label("Waarover maakt u zich zorgen?").fill("Zij raakt in paniek als ik wegga.")
     group(page, "Welke signalen herkent u bij uw kind? (optioneel)").get_by_role(
         "checkbox"
     ).first.check()

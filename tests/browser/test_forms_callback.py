@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from requests_app.models import Request
+
 from .conftest import assert_accessible
 
 
@@ -51,3 +53,36 @@ def test_a_parent_asks_to_be_called_back_on_a_phone(live_site, phone_page, fast_
     )
     assert_accessible(page)
     assert page.problems == []
+
+
+def test_a_parent_over_the_rate_limit_is_told_the_request_arrived(
+    live_site, phone_page, fast_forms, settings
+):
+    # Parents behind one school network share an address; say "0/h" to be over at once.
+    settings.REQUEST_RATE_LIMIT = "0/h"
+    page = phone_page
+    page.goto(f"{live_site}/bel-mij-terug/")
+    page.get_by_label("Uw naam").fill("Marieke Jansen")
+    page.get_by_label("Telefoonnummer").fill("06 12345678")
+    page.get_by_role("group", name="Op welke dag kunnen wij u bellen?").get_by_role(
+        "radio"
+    ).first.check()
+    page.get_by_role("group", name="Welk dagdeel?").get_by_role("radio").first.check()
+    page.get_by_role(
+        "group", name="Mogen wij een bericht inspreken als u niet opneemt?"
+    ).get_by_label("Nee").check()
+    page.get_by_role("group", name="Waarover wilt u praten?").get_by_label("Iets anders").check()
+    page.get_by_label(re.compile("Ik geef Bijzonder Jeugdwerk toestemming")).check()
+    page.get_by_role("button", name="Verzoek versturen").click()
+    page.wait_for_load_state()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Terugbelverzoek ontvangen"
+    reference = page.locator(".confirmation-panel__reference").inner_text()
+    assert re.fullmatch(r"TB-\d{4}-\d{5}", reference)
+    assert page.get_by_text("U hoeft het formulier niet opnieuw te versturen.").is_visible()
+    assert page.get_by_role("link", name="0493 - 327506").first.is_visible()
+    assert_accessible(page)
+    # The status says what happened (429); Chromium logs any 4xx, nothing else may appear.
+    assert [p for p in page.problems if "status of 429" not in p] == []
+    req = Request.objects.get(reference=reference)
+    assert (req.is_suspected_spam, req.spam_reasons) == (True, "te vaak verstuurd")

@@ -137,7 +137,7 @@ def test_an_evening_call_is_refused_when_the_office_closes_at_five(client):
         (
             {"note": "x" * 501},
             "id_note",
-            "Uw tekst is te lang: gebruik hoogstens 500 tekens (nu 501).",
+            "Uw tekst is te lang: gebruik niet meer dan 500 tekens (nu 501).",
         ),
         (
             {"email": "geen-adres"},

@@ -37,27 +37,92 @@ def test_the_promised_response_time_comes_from_the_site_facts(client):
     assert "Binnen 1 werkdag nemen wij contact met u op" in html
 
 
-def test_the_confirmation_shows_nothing_the_parent_typed(client):
-    response = send_assessment(
-        client,
-        child_first_name="Fleurtje",
-        contact_name="Wilhelmina Bakkerszoon",
-        child_residence="Milheeze",
-        worries="Bijt andere kinderen.",
-        phone="06 87654321",
-        email="wilhelmina@example.org",
-    )
+PERSONAL = {
+    "child_first_name": "Fleurtje",
+    "contact_name": "Wilhelmina Bakkerszoon",
+    "child_residence": "Milheeze",  # also one of our locations, listed in every footer
+    "worries": "Bijt andere kinderen.",
+    "phone": "06 87654321",
+    "email": "wilhelmina@example.org",
+    "relation": "pleegouder",
+}
+OTHER_FAMILY = {
+    "child_first_name": "Daan",
+    "contact_name": "Kees de Vries",
+    "child_residence": "Lierop",
+    "worries": "Wil niet naar school.",
+    "phone": "06 11223344",
+    "email": "kees@example.org",
+    "relation": "ouder",
+}
+
+
+def test_the_confirmation_shows_nothing_the_parent_typed(client, site_content):
+    response = send_assessment(client, **PERSONAL)
     html = client.get(response["Location"]).content.decode()
+    assert '<h2 id="footer-locations"' in html  # the seeded footer is on the page
     for personal in [
         "Fleurtje",
         "Wilhelmina",
         "Bakkerszoon",
-        "Milheeze",
         "Bijt",
         "87654321",
         "wilhelmina@",
+        "Pleegouder",
+        "pleegouder",
     ]:
         assert personal not in html
+    # The residence is a place we work, so the footer names it; nowhere else may.
+    main = html.split('<main id="inhoud"', 1)[1].split("</main>", 1)[0]
+    assert "Milheeze" not in main
+
+
+def test_two_families_see_the_same_confirmation_apart_from_the_reference(client, site_content):
+    pages = []
+    for answers in (PERSONAL, OTHER_FAMILY):
+        response = send_assessment(client, **answers)
+        reference = Request.objects.latest("pk").reference
+        html = client.get(response["Location"]).content.decode()
+        assert html.count(reference) == 2
+        pages.append(html.replace(reference, "OZ-JJJJ-NNNNN"))
+    assert pages[0] == pages[1]
+
+
+MAIL_FOLLOWS = "U krijgt ook een bevestiging per e-mail."
+NO_MAIL_FOR_SAFETY = (
+    "U koos dat wij niet mogen zeggen dat wij van Bijzonder Jeugdwerk zijn. "
+    "Daarom sturen wij u geen e-mail. Het nummer van uw aanvraag staat alleen op deze pagina."
+)
+
+
+def test_a_parent_with_an_e_mail_address_is_told_a_confirmation_follows(client):
+    html = client.get(send_assessment(client)["Location"]).content.decode()
+    assert MAIL_FOLLOWS in html
+    assert NO_MAIL_FOR_SAFETY not in html
+
+
+def test_a_parent_who_may_not_be_named_is_told_no_mail_will_come_and_to_keep_the_number_safe(
+    client,
+):
+    response = send_assessment(client, may_name_organisation="nee")
+    html = client.get(response["Location"]).content.decode()
+    assert NO_MAIL_FOR_SAFETY in html
+    assert MAIL_FOLLOWS not in html
+    assert "bewaar het op een plek die alleen u ziet" in html
+    assert "maak een foto van dit scherm" not in html
+
+
+def test_without_an_e_mail_address_the_confirmation_says_nothing_about_mail(client):
+    response = send_assessment(client, email="", may_name_organisation="nee")
+    html = client.get(response["Location"]).content.decode()
+    assert MAIL_FOLLOWS not in html
+    assert NO_MAIL_FOR_SAFETY not in html
+
+
+@pytest.mark.parametrize(("email", "promised"), [("ouder@example.org", True), ("", False)])
+def test_the_callback_confirmation_promises_a_mail_only_to_whom_gets_one(client, email, promised):
+    html = client.get(send_callback(client, email=email)["Location"]).content.decode()
+    assert (MAIL_FOLLOWS in html) is promised
 
 
 def test_the_callback_confirmation_has_its_own_text(client):
@@ -90,6 +155,8 @@ def test_the_link_stops_working_after_a_day_with_a_kind_explanation(client, time
     html = page.content.decode()
     assert "Deze bevestiging is verlopen" in html
     assert "Uw aanvraag is goed bij ons aangekomen." in html
+    # True for every parent, also the one we sent no mail to keep them safe.
+    assert "Kreeg u een e-mail van ons? Daarin staat het nummer van uw aanvraag." in html
     assert Request.objects.get().reference not in html
 
 

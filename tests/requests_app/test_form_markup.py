@@ -106,7 +106,7 @@ def test_optional_fields_say_so_and_required_ones_do_not(client, signs):
     assert re.search(
         r'Welke signalen herkent u bij uw kind\? <span class="optional">\(optioneel\)', html
     )
-    assert "Wat maakt u zich zorgen?</label>" in html
+    assert "Waarover maakt u zich zorgen?</label>" in html
     assert re.search(r'Andere hulp, namelijk <span class="optional">\(alleen bij ‘Anders’\)', html)
 
 

@@ -69,7 +69,7 @@ def test_a_3000_character_name_gets_a_message_and_is_kept(client):
     response = send_callback(client, contact_name="A" * 3000)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Uw naam is te lang: gebruik hoogstens 120 tekens (nu 3000)." in html
+    assert "Uw naam is te lang: gebruik niet meer dan 120 tekens (nu 3000)." in html
     assert "A" * 3000 in html  # the parent can shorten it rather than type it again
     assert not Request.objects.exists()
 

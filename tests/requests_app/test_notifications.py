@@ -131,6 +131,37 @@ def test_without_an_e_mail_address_only_intake_is_told(client, django_capture_on
     assert Request.objects.get().notify_state == NotifyState.SENT
 
 
+def test_a_parent_who_may_not_be_named_gets_no_mail_while_intake_is_told(
+    client, django_capture_on_commit_callbacks
+):
+    # "Nee" to "Mogen wij zeggen dat wij van Bijzonder Jeugdwerk zijn?": any mail from us
+    # (sender, reply address, phone number, the subject) would tell whoever reads along.
+    with django_capture_on_commit_callbacks(execute=True):
+        send_assessment(client, email="ouder@example.org", may_name_organisation="nee")
+    assert [m.to for m in mail.outbox] == [["intake@bijzonderjeugdwerk.nl"]]
+    req = Request.objects.get()
+    assert req.notify_state == NotifyState.SENT
+    assert list(req.events.filter(type=EventType.NOTIFY).values_list("from_value", "to_value")) == [
+        ("ouder", "niet verstuurd: naam noemen mag niet"),
+        ("intake", "verstuurd"),
+    ]
+
+
+def test_a_retry_never_mails_a_parent_who_may_not_be_named(
+    client, smtp_down, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_assessment(client, email="ouder@example.org", may_name_organisation="nee")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert retry().strip() == "E-mailmeldingen: 1 verstuurd, 0 mislukt."
+    retry()
+    assert [m.to for m in mail.outbox] == [["intake@bijzonderjeugdwerk.nl"]]
+    withheld = Request.objects.get().events.filter(from_value="ouder")
+    assert list(withheld.values_list("to_value", flat=True)) == [
+        "niet verstuurd: naam noemen mag niet"
+    ]
+
+
 def test_no_mail_carries_personal_data(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         send_assessment(client, is_urgent="ja", **PERSONAL)

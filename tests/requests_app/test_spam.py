@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from requests_app.models import EventType, Request
@@ -71,19 +72,75 @@ def test_the_honeypot_is_hidden_from_sight_from_screen_readers_and_from_the_tab_
         assert 'autocomplete="off"' in field
 
 
-def test_too_many_submissions_from_one_address_get_a_kind_page_with_the_phone_number(
-    client, settings
+def test_a_request_over_the_limit_is_kept_flagged_for_a_person_and_the_parent_told_so(
+    client, settings, django_capture_on_commit_callbacks
 ):
     settings.REQUEST_RATE_LIMIT = "2/h"
     assert send_assessment(client).status_code == 302
     assert send_callback(client).status_code == 302  # both forms share one limit
-    response = send_assessment(client)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send_assessment(client, email="ouder@example.org")
+
     assert response.status_code == 429
+    req = Request.objects.latest("pk")
+    assert Request.objects.count() == 3
+    assert req.kind == "assessment" and req.reference.startswith("OZ-")
+    assert req.is_suspected_spam is True
+    assert req.spam_reasons == "te vaak verstuurd"
+    assert req not in Request.objects.in_queue() and req not in Request.objects.not_spam()
+    assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED, EventType.SPAM]
+    assert mail.outbox == []  # a person looks first; no notice, no confirmation
+
     html = response.content.decode()
-    assert "U heeft al een paar keer iets verstuurd" in html
+    assert "<h1>Aanvraag ontvangen</h1>" in html
+    assert f'<strong class="confirmation-panel__reference">{req.reference}</strong>' in html
+    assert "kijkt een medewerker eerst zelf naar uw aanvraag" in html
+    assert "U hoeft het formulier niet opnieuw te versturen." in html
+    assert "Is het dringend?" in html
     assert 'href="tel:+31493327506"' in html
+    assert 'href="tel:112"' in html
+    assert "niet verstuurd" not in html
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_callback_over_the_limit_is_kept_too(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    send_callback(client)
+    response = send_callback(client, contact_name="Tweede Ouder")
+    assert response.status_code == 429
+    assert "<h1>Terugbelverzoek ontvangen</h1>" in response.content.decode()
+    req = Request.objects.get(contact_name="Tweede Ouder")
+    assert (req.is_suspected_spam, req.spam_reasons) == (True, "te vaak verstuurd")
+
+
+def test_sending_again_after_the_limit_stores_nothing_new_and_shows_the_same_page(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    send_assessment(client)
+    same = ticket()
+    first = send_assessment(client, ticket=same)
+    again = send_assessment(client, ticket=same)  # a reload re-posts the form
+    assert first.status_code == again.status_code == 429
     assert Request.objects.count() == 2
+    reference = Request.objects.latest("pk").reference
+    assert reference in first.content.decode() and reference in again.content.decode()
+
+
+def test_an_automated_look_and_the_limit_are_both_recorded(client, settings):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    send_assessment(client)
+    send_assessment(client, homepage="https://spam.example")
+    reasons = Request.objects.latest("pk").spam_reasons
+    assert reasons == "verborgen veld ingevuld, te vaak verstuurd"
+
+
+def test_ten_requests_an_hour_from_one_shared_address_go_through_normally(client):
+    # Parents behind one mobile carrier or school network share an address.
+    for _ in range(10):
+        assert send_callback(client).status_code == 302
+    assert send_callback(client).status_code == 429
+    assert Request.objects.in_queue().count() == 10
+    assert Request.objects.filter(is_suspected_spam=True).count() == 1
 
 
 def test_the_rate_limit_is_per_client_address(client, settings):

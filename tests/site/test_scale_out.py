@@ -68,12 +68,22 @@ def test_the_rate_limit_is_shared_between_hosts(two_hosts):
     first, second = two_hosts["hosts"]
     client = {"X-Forwarded-For": "203.0.113.77"}
     outcomes = [
-        Parent(first.url, headers=client).send_callback()[0],
-        Parent(second.url, headers=client).send_callback()[0],
-        Parent(first.url, headers=client).send_callback()[0],
-        Parent(second.url, headers=client).send_callback()[0],
+        Parent(host.url, headers=client).send_callback(name=f"Gedeeld adres {i}")[0]
+        for i, host in enumerate([first, second, first, second], start=1)
     ]
     assert outcomes == [200, 200, 200, 429]
+    # The fourth is kept all the same, flagged for staff to look at.
+    stored = query(
+        two_hosts["database_url"],
+        "SELECT contact_name, is_suspected_spam, spam_reasons FROM requests_app_request "
+        "WHERE contact_name LIKE 'Gedeeld adres %%' ORDER BY contact_name",
+    )
+    assert stored == [
+        ("Gedeeld adres 1", False, ""),
+        ("Gedeeld adres 2", False, ""),
+        ("Gedeeld adres 3", False, ""),
+        ("Gedeeld adres 4", True, "te vaak verstuurd"),
+    ]
     # Another parent is not affected.
     assert Parent(first.url, headers={"X-Forwarded-For": "198.51.100.8"}).send_callback()[0] == 200
 
