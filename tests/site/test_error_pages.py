@@ -34,7 +34,9 @@ def test_403_page(client, site_content):
 
 
 def test_400_page(client, site_content):
-    assert_dutch_error_page(client.get("/test-400/"), 400, "Wat u stuurde, konden wij niet verwerken")
+    assert_dutch_error_page(
+        client.get("/test-400/"), 400, "Wat u stuurde, konden wij niet verwerken"
+    )
 
 
 def test_500_page_needs_no_database_and_shows_the_phone_number(client_no_raise, site_content):
