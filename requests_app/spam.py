@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 TICKET_SALT = "requests_app.form-ticket"
 RATE_GROUP = "requests_app:submit"
+FLOOD_GROUP = "requests_app:flood"
 
 HONEYPOT_FIELD = "homepage"
 
@@ -33,25 +34,27 @@ def rate_key(group, request) -> str:
     return client_ip(request)
 
 
-def is_rate_limited(request) -> bool:
-    """Count one submission for this client; True once the limit is exceeded.
+def _over(request, group: str, rate: str) -> bool:
+    """Count one submission for this client in ``group``; True once ``rate`` is exceeded.
 
     Fails open: when the shared cache is down a parent's request is worth more than
     the limit (the honeypot and the fill time still flag what looks automated).
     """
     try:
-        return bool(
-            is_ratelimited(
-                request,
-                group=RATE_GROUP,
-                key=rate_key,
-                rate=settings.REQUEST_RATE_LIMIT,
-                increment=True,
-            )
-        )
+        return bool(is_ratelimited(request, group=group, key=rate_key, rate=rate, increment=True))
     except Exception as exc:  # any cache client error
         logger.warning("Rate limit not checked: cache unavailable (%s)", type(exc).__name__)
         return False
+
+
+def is_rate_limited(request) -> bool:
+    """Over the normal limit: the request is still stored, flagged for a person to see."""
+    return _over(request, RATE_GROUP, settings.REQUEST_RATE_LIMIT)
+
+
+def is_flooding(request) -> bool:
+    """Over the hard ceiling: nothing more is stored from this address for a while."""
+    return _over(request, FLOOD_GROUP, settings.REQUEST_FLOOD_LIMIT)
 
 
 @dataclass(frozen=True)

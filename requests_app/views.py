@@ -21,6 +21,7 @@ from .models import Kind, Request
 from .notifications import mails_the_parent, may_name_us
 from .spam import (
     HONEYPOT_FIELD,
+    is_flooding,
     is_rate_limited,
     new_ticket,
     read_ticket,
@@ -49,6 +50,10 @@ def _already_stored(ticket) -> Request | None:
 
 def _store(request, form, kind):
     """Store a valid form once, also over the rate limit (flagged), and say so."""
+    if is_flooding(request):
+        response = render(request, "requests_app/flooded.html", status=429)
+        add_never_cache_headers(response)
+        return response
     ticket = read_ticket(request.POST.get("ticket"))
     reasons = spam_reasons(
         honeypot=form.cleaned_data.get(HONEYPOT_FIELD),

@@ -424,6 +424,10 @@ REQUEST_MIN_FILL_SECONDS = env.int("REQUEST_MIN_FILL_SECONDS", 4)
 # (carrier-grade NAT) or one school or office network share an address, so the limit only
 # has to catch a flood, not a busy afternoon: 10 an hour.
 REQUEST_RATE_LIMIT = env.str("REQUEST_RATE_LIMIT", "10/h")
+# A hard ceiling far above what any family sends: past it, one address gets a page with the
+# phone number and nothing is stored, so a flood cannot fill the database or use up
+# reference numbers.
+REQUEST_FLOOD_LIMIT = env.str("REQUEST_FLOOD_LIMIT", "60/h")
 # How many coming working days the callback form offers.
 REQUEST_CALLBACK_DAYS = env.int("REQUEST_CALLBACK_DAYS", 5)
 # How long the confirmation page's link keeps working (seconds).

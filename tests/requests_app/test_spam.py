@@ -191,3 +191,22 @@ def test_a_honeypot_filled_on_an_early_step_travels_to_the_end(client):
     ).content.decode()
     field = re.search(r'<input[^>]*name="homepage"[^>]*>', html).group(0)
     assert 'value="https://spam.example"' in field
+
+
+def test_past_the_hard_ceiling_nothing_more_is_stored_and_the_phone_number_is_given(
+    client, settings
+):
+    settings.REQUEST_RATE_LIMIT = "1/h"
+    settings.REQUEST_FLOOD_LIMIT = "3/h"
+    statuses = [send_callback(client).status_code for _ in range(5)]
+    assert statuses == [302, 429, 429, 429, 429]
+    assert Request.objects.count() == 3  # the flagged ones up to the ceiling are kept
+    response = send_callback(client)
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Uw formulier is niet verstuurd" in body
+    assert "0493 - 327506" in body
+    assert "no-store" in response["Cache-Control"]
+    assert Request.objects.count() == 3
+    # Another family is not affected.
+    assert send_callback(Client(REMOTE_ADDR="192.0.2.77")).status_code == 302
