@@ -188,30 +188,31 @@ def change_status(request: Request, new_status: str, *, actor) -> bool:
     Request.objects.filter(pk=request.pk).update(**changes)
     for field, value in changes.items():
         setattr(request, field, value)
-    RequestEvent.objects.create(
-        request_id=request.pk,
-        at=now,
-        actor=actor,
-        type=EventType.STATUS,
-        from_value=old,
-        to_value=new_status,
+    _record_change(
+        request, actor, now, EventType.STATUS, old, new_status, f"status: {old} → {new_status}"
     )
-    log_access(actor, AccessAction.CHANGE, request, f"status: {old} → {new_status}")
     if cleared_spam_flag:
         _record_not_spam(request, actor=actor, at=now)
     return True
 
 
-def _record_not_spam(request: Request, *, actor, at) -> None:
+def _record_change(request, actor, at, event_type, from_value, to_value, detail) -> None:
+    """One line in the request's history and one in the access log (codes, no parent text)."""
     RequestEvent.objects.create(
         request_id=request.pk,
         at=at,
         actor=actor,
-        type=EventType.SPAM,
-        from_value="vermoedelijk spam",
-        to_value="geen spam",
+        type=event_type,
+        from_value=from_value,
+        to_value=to_value,
     )
-    log_access(actor, AccessAction.CHANGE, request, "geen spam")
+    log_access(actor, AccessAction.CHANGE, request, detail)
+
+
+def _record_not_spam(request: Request, *, actor, at) -> None:
+    _record_change(
+        request, actor, at, EventType.SPAM, "vermoedelijk spam", "geen spam", "geen spam"
+    )
 
 
 @transaction.atomic
@@ -225,15 +226,7 @@ def assign(request: Request, user, *, actor) -> bool:
     now = timezone.now()
     Request.objects.filter(pk=request.pk).update(assigned_to=user, updated_at=now)
     request.assigned_to = user
-    RequestEvent.objects.create(
-        request_id=request.pk,
-        at=now,
-        actor=actor,
-        type=EventType.ASSIGNED,
-        from_value=old_name,
-        to_value=new_name,
-    )
-    log_access(actor, AccessAction.CHANGE, request, "toegewezen")
+    _record_change(request, actor, now, EventType.ASSIGNED, old_name, new_name, "toegewezen")
     return True
 
 
@@ -247,15 +240,7 @@ def set_priority(request: Request, priority: int, *, actor) -> bool:
     now = timezone.now()
     Request.objects.filter(pk=request.pk).update(priority=priority, updated_at=now)
     request.priority = priority
-    RequestEvent.objects.create(
-        request_id=request.pk,
-        at=now,
-        actor=actor,
-        type=EventType.PRIORITY,
-        from_value=str(old),
-        to_value=str(priority),
-    )
-    log_access(actor, AccessAction.CHANGE, request, "prioriteit")
+    _record_change(request, actor, now, EventType.PRIORITY, str(old), str(priority), "prioriteit")
     return True
 
 

@@ -19,23 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 # Run as a script, this folder is on sys.path: the same steps the browser tests take.
+from chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
 from parent_steps import click_and_load, continue_, fill_assessment_until_review, give_consent
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SIZES = {
-    "phone": {"width": 390, "height": 844},
-    "desktop": {"width": 1280, "height": 800},
-}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
 
 
 def shoot(page, outdir, name, size):

@@ -41,6 +41,16 @@ def date_parts(day: datetime.date, name="child_birth_date"):
     }
 
 
+def with_overrides(data, overrides):
+    """Form data with some answers changed; None leaves an answer out altogether."""
+    for key, value in overrides.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
 def assessment_data(**overrides):
     """Everything the assessment form asks, filled in, as one POST would carry it."""
     data = {
@@ -64,12 +74,7 @@ def assessment_data(**overrides):
         "consent": "on",
         "homepage": "",
     }
-    for key, value in overrides.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    return with_overrides(data, overrides)
 
 
 def send_assessment(client, **overrides):
@@ -102,12 +107,7 @@ def callback_data(**overrides):
         "consent": "on",
         "homepage": "",
     }
-    for key, value in overrides.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    return with_overrides(data, overrides)
 
 
 def send_callback(client, **overrides):
