@@ -68,11 +68,18 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     return day
 
 
-def response_days() -> int:
-    """The promise made to parents, as editors keep it in the site facts."""
+def confirmed_response_days() -> int | None:
+    """The response time the organisation confirmed (and parents are promised), or None."""
     from content.cache import get_site_context
 
-    return get_site_context().response_days
+    return get_site_context().facts.response_days
+
+
+def response_days() -> int:
+    """Working days until a request is due: the confirmed promise, else the internal
+    default (TRIAGE_DEFAULT_RESPONSE_DAYS), which staff see labelled as such."""
+    confirmed = confirmed_response_days()
+    return settings.TRIAGE_DEFAULT_RESPONSE_DAYS if confirmed is None else confirmed
 
 
 def due_date(received_at: datetime.datetime, days: int | None = None) -> datetime.date:

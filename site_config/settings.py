@@ -263,6 +263,9 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The shared intake mailbox that hears of each new request (reference only, no personal data).
 INTAKE_EMAIL = env.str("INTAKE_EMAIL", "intake@bijzonderjeugdwerk.nl")
+# Where a parent's reply to a confirmation goes (Reply-To). Set by the operator, never by
+# editors: replies can carry health details. Empty: replies go to DEFAULT_FROM_EMAIL.
+PARENT_REPLY_TO = env.str("PARENT_REPLY_TO", "")
 
 # ---------------------------------------------------------------------------
 # Security
@@ -412,8 +415,10 @@ CONTENT_SEARCH_MAX_LENGTH = 200
 # ---------------------------------------------------------------------------
 # Request forms (requests_app: forms, e-mails, spam defence)
 # ---------------------------------------------------------------------------
-# Dutch youth care ends at 23: for an older child the form asks the parent to call instead.
-REQUEST_MAX_CHILD_AGE = env.int("REQUEST_MAX_CHILD_AGE", 23)
+# The ages the organisation assesses are one of its facts (content: "Leeftijd kind bij
+# psychologisch onderzoek"), applied once confirmed. This is only a typing check: a birth
+# date that makes the child this old or older is queried ("Klopt het jaar?").
+REQUEST_PLAUSIBLE_CHILD_AGE = env.int("REQUEST_PLAUSIBLE_CHILD_AGE", 30)
 # Which privacy statement a parent agreed to; change it whenever the statement changes.
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
@@ -460,6 +465,9 @@ RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
 # Requests staff marked as spam (status "spam") go sooner; merely suspected ones never
 # go unseen: a person has to look at them first.
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
+# Due dates in the queue count the organisation's confirmed response time; until it is
+# confirmed, this internal default (staff see that it is one; parents never see it).
+TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
 
