@@ -131,8 +131,8 @@ class AgeRangeField(forms.MultiValueField):
         )
         widget = forms.MultiWidget(
             {
-                "_van": forms.NumberInput(attrs={"min": 0, "max": 30, "aria-label": "Vanaf"}),
-                "_tot": forms.NumberInput(attrs={"min": 1, "max": 30, "aria-label": "Tot"}),
+                "van": forms.NumberInput(attrs={"min": 0, "max": 30, "aria-label": "Vanaf"}),
+                "tot": forms.NumberInput(attrs={"min": 1, "max": 30, "aria-label": "Tot"}),
             }
         )
         super().__init__(fields, widget=widget, require_all_fields=False, **kwargs)
@@ -172,10 +172,10 @@ class WeekHoursWidget(forms.MultiWidget):
     def __init__(self):
         widgets = {}
         for name in WEEKDAYS:
-            widgets[f"_{name}_van"] = forms.TimeInput(
+            widgets[f"{name}_van"] = forms.TimeInput(
                 attrs={"type": "time", "aria-label": f"{name} vanaf"}
             )
-            widgets[f"_{name}_tot"] = forms.TimeInput(
+            widgets[f"{name}_tot"] = forms.TimeInput(
                 attrs={"type": "time", "aria-label": f"{name} tot"}
             )
         super().__init__(widgets)

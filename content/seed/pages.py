@@ -322,8 +322,8 @@ def pages(urls):
                 "op. U kunt bellen of mailen. Of vraag ons om u terug te bellen."
             ),
             "meta_description": (
-                "Contact met Bijzonder Jeugdwerk: telefoon, e-mail, bereikbaarheid en "
-                "locaties. Of vraag een onderzoek aan."
+                "Contact met Bijzonder Jeugdwerk: bel ons, of vraag of wij u terugbellen. "
+                "Of vraag een onderzoek aan."
             ),
             "editor_note": (
                 "Concept, laten controleren. Telefoon, e-mail, tijden en locaties komen uit "

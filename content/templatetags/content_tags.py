@@ -26,3 +26,15 @@ def fact_sentence(context, key, fallback=True):
     if site is None:
         return ""
     return site.facts.sentence(key, fallback=fallback)
+
+
+@register.inclusion_tag("admin/content/worklist.html", takes_context=True)
+def content_worklist(context):
+    """On the admin index: what waits for this staff member in content."""
+    from content.worklists import work_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"work": None}
+    return {"work": work_for(user)}
