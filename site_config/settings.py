@@ -229,6 +229,10 @@ USE_TZ = True
 # ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+if TESTING:
+    # Tests serve the source folders (finders); a collected copy from `make run` would be
+    # served first by whitenoise and could be older than the code under test.
+    STATIC_ROOT = VAR_DIR / "test-staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..facts.changes import FactError, confirm, may_confirm, propose, withdraw
 from ..models import Fact, FactChange
-from .readonly import ReadOnlyAdmin
+from .base import ContentAdmin, ReadOnlyAdmin
 
 CONFIRM, WITHDRAW = "_confirm", "_withdraw"
 
@@ -53,7 +53,7 @@ def fact_form(spec, request):
 
 
 @admin.register(Fact)
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(ContentAdmin):
     list_display = ["label", "public_value", "proposal", "state", "confirmed_by", "confirmed_at"]
     list_display_links = ["label"]
     readonly_fields = ["state", "public_value", "confirmed_by", "confirmed_at", "used_for"]

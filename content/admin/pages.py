@@ -20,6 +20,7 @@ from ..models import Page, Section, Sign
 from ..publishing import PublishingError, may_approve, pending_version, record_change
 from ..readability import MAX_SENTENCE, TARGET_AVERAGE, measure_page
 from ..reviews import mark_reviewed, may_review
+from .base import ContentAdmin
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -80,7 +81,7 @@ def announce_version(modeladmin, request, version):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ContentAdmin):
     list_display = [
         "title",
         "kind",
@@ -255,7 +256,7 @@ def _renumber(page):
 
 
 @admin.register(Sign)
-class SignAdmin(admin.ModelAdmin):
+class SignAdmin(ContentAdmin):
     """The signs list: a change is a new version of the whole list, approved like a page."""
 
     list_display = ["text", "order", "is_active"]

@@ -3,11 +3,11 @@
 from django.contrib import admin
 
 from ..models import PageReview, StaffProfile
-from .readonly import ReadOnlyAdmin
+from .base import ContentAdmin, ReadOnlyAdmin
 
 
 @admin.register(StaffProfile)
-class StaffProfileAdmin(admin.ModelAdmin):
+class StaffProfileAdmin(ContentAdmin):
     list_display = ["public_name", "profession", "user"]
     search_fields = ["public_name", "profession", "user__username"]
     fields = ["user", "public_name", "profession"]

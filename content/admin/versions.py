@@ -18,7 +18,7 @@ from ..publishing import (
     may_approve,
     restore,
 )
-from .readonly import ReadOnlyAdmin
+from .base import ReadOnlyAdmin
 
 
 class StateFilter(admin.SimpleListFilter):

@@ -1,7 +1,16 @@
 from django.contrib import admin
 
+CONTENT_MEDIA = {"all": ["content/admin.css"]}
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+
+class ContentAdmin(admin.ModelAdmin):
+    """Every content admin screen carries the content stylesheet."""
+
+    class Media:
+        css = CONTENT_MEDIA
+
+
+class ReadOnlyAdmin(ContentAdmin):
     """A record nobody may add to, change or delete through the admin (logs, history)."""
 
     actions = None
