@@ -2,6 +2,8 @@
 
 import io
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from pyrage import x25519
 
 from requests_app.backup import dump, manifest
+from tests.stack import ROOT
 
 
 @dataclass
@@ -58,3 +61,15 @@ def fake_backup(directory: Path, key: AgeKey, *, contents=None, dump_bytes=None)
     contents = contents or manifest.build()
     source = io.BytesIO(dump_bytes or b"PGDMP" + b"\x01\x0e\x00" * 50_000)
     return dump.write_backup_file(directory, contents, source, [key.identity.to_public()]).path
+
+
+def run_manage(*args, env) -> subprocess.CompletedProcess:
+    """manage.py in a child process, as cron or an operator runs it; the caller checks the exit."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

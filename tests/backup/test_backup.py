@@ -4,21 +4,21 @@ manifest beside it without personal data, old backups removed, and a loud failur
 import io
 import json
 import subprocess
-import sys
 
 import pyrage
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from content.models import Page
 from requests_app import triage
 from requests_app.backup import archive
 from requests_app.models import PurgeLogEntry
 from tests.factories import make_callback_request
-from tests.stack import ROOT, base_env
+from tests.stack import base_env
 
-from .conftest import journal_lines, make_age_key
+from .conftest import journal_lines, make_age_key, run_manage
 
 transactional = pytest.mark.django_db(transaction=True)
 
@@ -50,7 +50,8 @@ def test_the_backup_of_the_seed_site_decrypts_only_with_the_configured_private_k
     pyrage.decrypt_io(io.BytesIO(data), unpacker, [age_key.identity])
     contents = unpacker.finish()
     assert contents["tables"]["content_page"] == Page.objects.count() > 0
-    assert contents["schema"]["requests_app"] == "0002_staff_groups"
+    on_disk = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    assert contents["schema"]["requests_app"] == max(n for a, n in on_disk if a == "requests_app")
     listing = subprocess.run(
         ["pg_restore", "--list"], input=dump.getvalue(), capture_output=True, check=True
     ).stdout.decode()
@@ -83,14 +84,7 @@ def test_a_backup_on_sqlite_says_it_needs_postgresql(backup_settings):
 
 def test_the_command_exits_non_zero_with_the_reason_for_cron(tmp_path):
     env = base_env(DJANGO_ENV="local", VAR_DIR=str(tmp_path), BACKUP_RECIPIENT="")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "backup"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_manage("backup", env=env)
     assert result.returncode == 1
     assert "Back-up mislukt: BACKUP_RECIPIENT is niet ingesteld" in result.stderr
 

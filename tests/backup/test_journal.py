@@ -11,7 +11,7 @@ from django.utils import timezone
 from requests_app import triage
 from requests_app.backup import journal
 from requests_app.backup.errors import BackupError
-from requests_app.models import PurgeLogEntry, Request, Status
+from requests_app.models import Kind, PurgeLogEntry, Request, Status
 from tests.factories import make_callback_request, make_superuser
 from tests.requests_app.conftest import send_callback
 
@@ -42,7 +42,7 @@ def test_an_erasure_is_recorded_once_it_is_committed(
         triage.erase_requests([erased], actor=staff, reason=PurgeLogEntry.Reason.ERASURE)
     lines = journal_lines(backup_settings)
     assert [(line["event"], line["reference"], line["kind"], line["reason"]) for line in lines] == [
-        ("erased", erased.reference, "callback", "erasure")
+        ("erased", erased.reference, Kind.CALLBACK, PurgeLogEntry.Reason.ERASURE)
     ]
     assert kept.reference not in journal.this_host_file().read_text()
 
@@ -74,7 +74,7 @@ def test_the_retention_purge_is_recorded_with_its_reason(
     with django_capture_on_commit_callbacks(execute=True):
         triage.purge_expired()
     assert [(line["reference"], line["reason"]) for line in journal_lines(backup_settings)] == [
-        (old.reference, "retention")
+        (old.reference, PurgeLogEntry.Reason.RETENTION)
     ]
 
 

@@ -10,8 +10,6 @@ a fresh database by `manage.py restore`, as an operator would, and:
 """
 
 import datetime
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -21,29 +19,18 @@ from django.utils import timezone
 
 from requests_app import triage
 from requests_app.backup import references
-from requests_app.models import Request, Status
+from requests_app.models import PurgeLogEntry, Request, Status
 from tests.factories import make_superuser
 from tests.requests_app.conftest import send_assessment, send_callback
-from tests.stack import ROOT, Gunicorn, Parent, base_env, drop_database, scratch_database
+from tests.stack import Gunicorn, Parent, base_env, drop_database, scratch_database
 
-from .conftest import make_age_key
+from .conftest import make_age_key, run_manage
 from .tables import all_rows, fingerprint, source_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 ERASE = reverse("admin:requests_app_request_family_erase")
 FAMILY_EMAIL = "familie.wis@example.org"
-
-
-def run_manage(*args, env) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture
@@ -133,7 +120,10 @@ def test_a_restore_brings_everything_back_except_what_was_erased_since(
     purge_log = restored["requests_app_purgelogentry"]
     assert [r for r in purge_log if r not in at_backup["requests_app_purgelogentry"]] == purge_log
     assert sorted((r["reference"], r["reason"]) for r in purge_log) == sorted(
-        [(old.reference, "retention"), *((r.reference, "erasure") for r in family)]
+        [
+            (old.reference, PurgeLogEntry.Reason.RETENTION),
+            *((r.reference, PurgeLogEntry.Reason.ERASURE) for r in family),
+        ]
     )
     everything = repr(restored)
     for gone in (FAMILY_EMAIL, "oud@example.org", "Fam. Wis", "Fam. Oud", "31611111111"):

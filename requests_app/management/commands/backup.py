@@ -9,6 +9,7 @@ fails, so cron mails the operator. See the README, "Backups and restore".
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from requests_app.backup.dump import make_backup
 from requests_app.backup.errors import BackupError
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             backup = make_backup()
         except BackupError as error:
             raise CommandError(f"Back-up mislukt: {error}") from None
+        except DatabaseError as error:
+            raise CommandError(f"Back-up mislukt: de database gaf een fout: {error}") from None
         if verbosity >= 1:
             rows = sum(backup.manifest["tables"].values())
             self.stdout.write(

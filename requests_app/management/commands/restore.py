@@ -11,6 +11,7 @@ number ever issued. Exits non-zero with the reason on any failure. See the READM
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from requests_app.backup.errors import BackupError
 from requests_app.backup.restore import restore
@@ -56,6 +57,8 @@ class Command(BaseCommand):
             )
         except BackupError as error:
             raise CommandError(f"Herstel gestopt: {error}") from None
+        except DatabaseError as error:
+            raise CommandError(f"Herstel gestopt: de database gaf een fout: {error}") from None
         if without_journal:
             self.stderr.write(
                 "Zonder wisjournaal hersteld: controleer de wislog en wis gezinnen die na "
