@@ -476,6 +476,21 @@ TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
 
 # ---------------------------------------------------------------------------
+# Backups (requests_app/backup: manage.py backup and restore; see the README)
+# ---------------------------------------------------------------------------
+# Where `backup` writes its encrypted files; copy them to another machine from here.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", "") or VAR_DIR / "backups")
+# The operator's public age key(s), comma-separated (age1…). The server never holds a key
+# that can decrypt a backup; the secret key is handed to `restore` only.
+BACKUP_RECIPIENT = env.list("BACKUP_RECIPIENT", [])
+# Backups older than this many days are removed by the next backup (0: keep all).
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", 35)
+# The erasure journal: one append-only file per host (references only, no personal data),
+# read by `restore` to erase again what was erased after the backup. Share it between hosts
+# and keep a copy beside the backups, off this machine.
+BACKUP_JOURNAL_DIR = Path(env.str("BACKUP_JOURNAL_DIR", "") or VAR_DIR / "backup-journal")
+
+# ---------------------------------------------------------------------------
 # Test runs
 # ---------------------------------------------------------------------------
 if TESTING:
