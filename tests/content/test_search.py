@@ -193,3 +193,17 @@ def test_a_search_costs_a_small_fixed_number_of_queries(
 def test_search_pages_returns_nothing_for_no_terms(db):
     assert search_pages(()) == []
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_search_finds_what_parents_can_read_not_an_editors_draft(client, site_content):
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.title = "Zeldzaamconceptwoord in een titel"
+    page.save()
+    titles, _ = results(client, "Zeldzaamconceptwoord")
+    assert titles == []
+    titles, _ = results(client, "hechting")
+    assert "Wat is hechting?" in titles
+
+    publish(page)
+    titles, _ = results(client, "Zeldzaamconceptwoord")
+    assert titles == ["Zeldzaamconceptwoord in een titel"]
