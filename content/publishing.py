@@ -162,10 +162,17 @@ def approve(version: Version, *, reviewer) -> Version:
     if version.page_id:
         make_live(version.page, version, at=now)
     else:
-        # The symptoms page changed for readers and search engines (sitemap lastmod).
-        Page.objects.published().filter(show_signs=True).update(published_at=now)
+        signs_went_live(at=now)
     invalidate()
     return version
+
+
+def signs_went_live(*, at) -> None:
+    """The page listing the signs changed for readers, search and search engines."""
+    for page in Page.objects.filter(show_signs=True):
+        page.search_text = page.build_search_text()
+        Page.objects.filter(pk=page.pk).update(search_text=page.search_text)
+    Page.objects.published().filter(show_signs=True).update(published_at=at)
 
 
 def make_live(page: Page, version: Version, *, at) -> None:
@@ -235,5 +242,7 @@ def start_live(page: Page | None, *, note: str) -> Version:
     )
     if page is not None:
         make_live(page, version, at=now)
+    else:
+        signs_went_live(at=now)
     invalidate()
     return version
