@@ -107,16 +107,24 @@ def record_change(page: Page | None, *, author, restored_from=None, note="") -> 
             versions.filter(state=Version.State.PENDING).update(state=Version.State.WITHDRAWN)
         return None
     versions.filter(state=Version.State.PENDING).update(state=Version.State.SUPERSEDED)
-    number = (versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    return Version.objects.create(
-        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
-        page=page,
-        number=number,
-        data=data,
+    return _new_version(
+        page,
+        data,
         state=Version.State.PENDING,
         author=author,
         restored_from=restored_from,
         note=note,
+    )
+
+
+def _new_version(page: Page | None, data: dict, **fields) -> Version:
+    """The next numbered version of a page (or of the signs list)."""
+    return Version.objects.create(
+        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
+        page=page,
+        number=(_versions(page).aggregate(n=Max("number"))["n"] or 0) + 1,
+        data=data,
+        **fields,
     )
 
 
@@ -229,17 +237,8 @@ def _write_signs(data: dict) -> None:
 def start_live(page: Page | None, *, note: str) -> Version:
     """The starting content (load_content, migrations): live at once, approved by nobody."""
     data = page_snapshot(page) if page is not None else signs_snapshot()
-    number = (_versions(page).aggregate(n=Max("number"))["n"] or 0) + 1
     now = timezone.now()
-    version = Version.objects.create(
-        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
-        page=page,
-        number=number,
-        data=data,
-        state=Version.State.APPROVED,
-        decided_at=now,
-        note=note,
-    )
+    version = _new_version(page, data, state=Version.State.APPROVED, decided_at=now, note=note)
     if page is not None:
         make_live(page, version, at=now)
     else:
