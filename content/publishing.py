@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from .cache import invalidate
 from .models import Page, Section, Sign, Version
+from .search.index import reindex
 
 
 class PublishingError(Exception):
@@ -177,9 +178,7 @@ def approve(version: Version, *, reviewer) -> Version:
 
 def signs_went_live(*, at) -> None:
     """The page listing the signs changed for readers, search and search engines."""
-    for page in Page.objects.filter(show_signs=True):
-        page.search_text = page.build_search_text()
-        Page.objects.filter(pk=page.pk).update(search_text=page.search_text)
+    reindex(Page.objects.filter(show_signs=True))
     Page.objects.published().filter(show_signs=True).update(published_at=at)
 
 
@@ -187,10 +186,8 @@ def make_live(page: Page, version: Version, *, at) -> None:
     page.live = version.data
     page.live_version = version
     page.published_at = at
-    page.search_text = page.build_search_text()
-    Page.objects.filter(pk=page.pk).update(
-        live=page.live, live_version=version, published_at=at, search_text=page.search_text
-    )
+    Page.objects.filter(pk=page.pk).update(live=page.live, live_version=version, published_at=at)
+    reindex([page])
 
 
 @transaction.atomic

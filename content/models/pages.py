@@ -5,6 +5,7 @@ approved copy in ``Page.live`` (see content/publishing.py): a change goes live o
 an inhoudelijk deskundige who did not write it approves it.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import Resolver404, resolve, reverse
@@ -181,6 +182,8 @@ class Page(models.Model):
     )
     # Plain text of the live copy's summary and sections, kept for search; never shown as HTML.
     search_text = models.TextField(editable=False, blank=True)
+    # On PostgreSQL: the weighted full-text document of the live copy (content/search/index.py).
+    search_document = SearchVectorField(null=True, editable=False)
     # Which seed page this is, so that re-seeding finds it again after a slug change.
     seed_key = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(
@@ -213,7 +216,6 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         self.summary_html = render_markdown(self.summary)
-        self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         old_url = None
         if self.pk and (update_fields is None or "slug" in update_fields):
@@ -224,6 +226,10 @@ class Page(models.Model):
             super().save(*args, **kwargs)
             if old_url:
                 record_move(old_url, self.get_absolute_url())
+            if update_fields is None or {"live", "show_signs"} & set(update_fields):
+                from ..search.index import reindex
+
+                reindex([self])
 
     def get_absolute_url(self):
         if self.kind == self.Kind.HOME:

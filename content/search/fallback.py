@@ -10,14 +10,15 @@ from .query import WORD, roots
 from .results import KIND_WEIGHT, MAX_RESULTS, SIMILARITY, SNIPPET_WORDS, SearchResult, mark
 
 
-def _trigrams(word):
+def trigrams(word):
+    """pg_trgm's trigrams of a word: padded with two spaces in front, one behind."""
     padded = f"  {word} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
 def similarity(a, b):
     """pg_trgm's similarity(): shared trigrams over all trigrams of both words."""
-    ta, tb = _trigrams(a), _trigrams(b)
+    ta, tb = trigrams(a), trigrams(b)
     return len(ta & tb) / len(ta | tb) if ta and tb else 0.0
 
 

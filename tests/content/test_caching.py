@@ -9,7 +9,6 @@ from django.test import override_settings
 from django.test.signals import template_rendered
 
 from content.cache import context_key
-from content.page_cache import page_key
 from content.models import Page, Section, Sign
 from content.views import html_cached_for_anonymous
 from tests.factories import confirm_fact, make_staff, publish
