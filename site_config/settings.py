@@ -23,6 +23,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environs import Env
 
+from site_config.client_ip import DEFAULT_FORWARDED_ALLOW_IPS, parse_forwarded_allow_ips
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = Env()
@@ -301,6 +303,12 @@ AXES_CLIENT_IP_CALLABLE = "site_config.client_ip.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0 on a laptop).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+# The proxies whose X-Forwarded-For is believed: addresses, networks or "*" (any peer;
+# only when nothing else can reach gunicorn). The one reading of the variable: gunicorn
+# gets this list too (gunicorn.conf.py). See site_config/client_ip.py and the README.
+FORWARDED_ALLOW_IPS = parse_forwarded_allow_ips(
+    env.str("FORWARDED_ALLOW_IPS", DEFAULT_FORWARDED_ALLOW_IPS)
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
