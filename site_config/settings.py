@@ -275,6 +275,11 @@ if ADMIN_PATH == "admin/" and PRODUCTION:
         "ADMIN_PATH must not be 'admin/' in production: choose another path."
     )
 
+# Staff log in only through the admin; after a login whose "next" is unsafe (another
+# site) Django falls back to this, not to /accounts/profile/ (which does not exist).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
