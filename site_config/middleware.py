@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.shortcuts import redirect
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 SESSION_STARTED_KEY = "_session_started"
 
@@ -41,5 +44,25 @@ class SessionLifetimeMiddleware:
                 request.session[SESSION_STARTED_KEY] = now
             elif now - started > self.max_seconds:
                 logout(request)
-                return redirect(request.get_full_path())
+                return login_again(request)
         return self.get_response(request)
+
+
+def login_again(request):
+    """To the admin login page; back to this page afterwards only if it is one of ours.
+
+    Never a redirect to the requested path itself: ``//evil.example/..`` is a path to
+    Django but another site to a browser.
+    """
+    login_url = reverse("admin:login")
+    path = request.path
+    here = request.get_full_path()
+    same_site = (
+        path.startswith("/")
+        and not path.startswith("//")
+        and "\\" not in path
+        and url_has_allowed_host_and_scheme(here, allowed_hosts=None)
+    )
+    if same_site:
+        return redirect_to_login(here, login_url)
+    return HttpResponseRedirect(login_url)
