@@ -100,6 +100,7 @@ def test_check_deploy_passes_with_production_settings(django_env, tmp_path):
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/bjw_check",
         "VAR_DIR": str(tmp_path),
         "ADMIN_PATH": "medewerkers",
+        "EMAIL_URL": "smtp+tls://site:geheim@relay.bijzonderjeugdwerk.nl:587",
     }
     if django_env:
         env["DJANGO_ENV"] = django_env
@@ -132,6 +133,7 @@ def test_production_uses_https_secure_cookies_and_trusts_the_proxy_header():
         DJANGO_ENV="production",
         SECRET_KEY="s" * 60,
         ALLOWED_HOSTS="www.example.org",
+        EMAIL_URL="smtp+tls://relay.example.org:587",
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
