@@ -324,6 +324,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Our words and common Dutch ones, repeats, sequences, years (zxcvbn): site_config/passwords.py
+    {"NAME": "site_config.passwords.GuessablePasswordValidator", "OPTIONS": {"min_score": 4}},
 ]
 
 # Staff log in with a password and, where required, a code from an authenticator app.
