@@ -1,4 +1,5 @@
-"""Small cross-cutting middleware: headers Django does not set, and the staff session cap."""
+"""Small cross-cutting middleware: headers Django does not set, the CSRF cookie on
+cacheable pages, and the staff session cap."""
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -22,6 +23,30 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.permissions_policy)
         return response
+
+
+class MalformedCsrfCookieMiddleware:
+    """Keep Django from replacing a malformed CSRF cookie on a page that needs none.
+
+    Django's CsrfViewMiddleware answers a malformed cookie with a fresh Set-Cookie on
+    whatever response comes next, also on a content page marked ``Cache-Control:
+    public`` that a shared cache may keep and hand to the next reader. Listed right
+    after it, this forgets that new secret before any view runs, so a malformed cookie
+    counts as no cookie: a page with a form (never publicly cached) asks for a token and
+    so sets a new cookie, a page without one sets nothing, and a POST with the malformed
+    cookie is refused as before (the check reads the cookie itself again).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Before any view only a malformed cookie sets this flag (CsrfViewMiddleware's
+        # process_request); get_token() sets it again where a page really needs a token.
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            request.META.pop("CSRF_COOKIE", None)
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        return self.get_response(request)
 
 
 class SessionLifetimeMiddleware:

@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after it: a malformed CSRF cookie is not replaced on a page without a form.
+    "site_config.middleware.MalformedCsrfCookieMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "site_config.middleware.SessionLifetimeMiddleware",
