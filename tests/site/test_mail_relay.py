@@ -7,9 +7,6 @@ relay is back.
 """
 
 import io
-import socket
-import subprocess
-import sys
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -17,10 +14,11 @@ from django.urls import reverse
 
 from requests_app.models import NotifyState, Request
 from tests.factories import make_superuser
+from tests.stack import free_port
 
 from ..requests_app.conftest import send_callback
 from .smtp import LocalSMTP, Relay
-from .test_settings import ROOT, child_env, run_django
+from .test_settings import manage_py, run_django
 
 PRODUCTION = {
     "DJANGO_ENV": "production",
@@ -45,12 +43,6 @@ def use_smtp(settings, port):
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 5
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def submit(client, capture):
@@ -148,7 +140,7 @@ def test_a_relay_that_refuses_loses_nothing_and_the_retry_delivers_once(
 def test_a_relay_that_is_down_loses_nothing_and_the_retry_delivers_once_it_is_back(
     client, settings, django_capture_on_commit_callbacks
 ):
-    port = closed_port()
+    port = free_port()  # nothing listens there yet
     use_smtp(settings, port)
     req = submit(client, django_capture_on_commit_callbacks)
     req.refresh_from_db()
@@ -198,20 +190,14 @@ def test_production_sends_through_the_relay_that_email_url_names(relay):
 
 @pytest.mark.parametrize("email_url", ["console:", "dummy:", "memory:", "file:///tmp/mail"])
 def test_check_deploy_fails_for_a_mail_backend_that_sends_nothing(email_url, tmp_path):
-    env = child_env(
+    result = manage_py(
+        "check",
+        "--deploy",
         **PRODUCTION,
         EMAIL_URL=email_url,
         VAR_DIR=str(tmp_path),
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         ADMIN_PATH="medewerkers",
-    )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert result.returncode != 0
     assert "site_config.E001" in result.stderr
