@@ -116,8 +116,11 @@ def test_an_edit_shows_on_both_hosts_at_once(two_hosts):
     manage(
         "shell",
         "-c",
-        "from content.models import SiteFacts; f = SiteFacts.load(); "
-        "f.phone = '0493 - 999999'; f.save()",
+        "from django.contrib.auth import get_user_model; "
+        "from content.facts.changes import confirm, propose; from content.models import Fact; "
+        "u = get_user_model().objects.create_superuser('feiten', 'f@example.org', 'x' * 20); "
+        "f, _ = Fact.objects.get_or_create(key='phone'); "
+        "propose(f, '0493 - 999999', user=u); confirm(f, user=u)",
         env=two_hosts["env"],
     )
     for host in (first, second):
