@@ -1,5 +1,16 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.staticfiles.apps import StaticFilesConfig
+
+
+class SiteConfig(AppConfig):
+    """The project package as an app: it holds no models, only system checks."""
+
+    name = "site_config"
+    verbose_name = "Site"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the checks)
 
 
 class SiteStaticFilesConfig(StaticFilesConfig):

@@ -16,12 +16,15 @@ import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environs import Env
+
+from site_config.client_ip import DEFAULT_FORWARDED_ALLOW_IPS, parse_forwarded_allow_ips
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -89,6 +92,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 # Applications
 # ---------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "site_config.apps.SiteConfig",
     "site_config.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -123,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after it: a malformed CSRF cookie is not replaced on a page without a form.
+    "site_config.middleware.MalformedCsrfCookieMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "site_config.middleware.SessionLifetimeMiddleware",
@@ -278,9 +284,43 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_MAX_AGE = 3600  # unhashed files (favicon.ico, robots); hashed ones get a year
 
 # ---------------------------------------------------------------------------
-# E-mail: console on a laptop, SMTP through EMAIL_URL in production.
+# E-mail: console on a laptop, SMTP through EMAIL_URL in production. Production does
+# not start without EMAIL_URL: the console fallback would print parents' e-mail
+# addresses and references into the log. `check --deploy` also refuses a backend that
+# sends nothing (console:, file:, memory:, dummy:); see site_config/checks.py.
 # ---------------------------------------------------------------------------
-_email = dj_email_url.parse(env.str("EMAIL_URL", "") or "console:")
+EMAIL_URL = env.str("EMAIL_URL", "")
+if not EMAIL_URL and PRODUCTION:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Set EMAIL_URL to the SMTP relay that sends the site's mail, "
+        "for example smtp+tls://USER:PASSWORD@relay.example.org:587 (see .env.example), "
+        "or use DJANGO_ENV=local on a laptop."
+    )
+
+
+def _parse_email_url(url: str) -> dict:
+    """dj_email_url's schemes (smtp://HOST:25, ?tls=1 or ?ssl=1, submission://, console:,
+    file:, memory:, dummy:) plus smtp+tls:// (STARTTLS, port 587 unless given) and
+    smtp+ssl:// (TLS from the start, port 465 unless given)."""
+    scheme, _, rest = url.partition("://")
+    if scheme not in {"smtp+tls", "smtp+ssl"}:
+        conf = dj_email_url.parse(url)
+        if "EMAIL_BACKEND" not in conf:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL: unknown scheme in {url.split(':')[0]!r}. Use "
+                "smtp+tls://USER:PASSWORD@HOST:587, smtp+ssl://USER:PASSWORD@HOST:465 or "
+                "smtp://HOST:25 (console:, file:, memory: and dummy: only off production)."
+            )
+        return conf
+    conf = dj_email_url.parse(f"smtp://{rest}")
+    conf["EMAIL_USE_TLS"] = scheme == "smtp+tls"
+    conf["EMAIL_USE_SSL"] = scheme == "smtp+ssl"
+    if urlsplit(f"smtp://{rest}").port is None:
+        conf["EMAIL_PORT"] = 587 if scheme == "smtp+tls" else 465
+    return conf
+
+
+_email = _parse_email_url(EMAIL_URL or "console:")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
@@ -308,6 +348,11 @@ if ADMIN_PATH == "admin/" and PRODUCTION:
         "ADMIN_PATH must not be 'admin/' in production: choose another path."
     )
 
+# Staff log in only through the admin; after a login whose "next" is unsafe (another
+# site) Django falls back to this, not to /accounts/profile/ (which does not exist).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -316,6 +361,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Our words and common Dutch ones, repeats, sequences, years (zxcvbn): site_config/passwords.py
+    {"NAME": "site_config.passwords.GuessablePasswordValidator", "OPTIONS": {"min_score": 4}},
 ]
 
 # Staff log in with a password and, where required, a code from an authenticator app.
@@ -336,6 +383,12 @@ AXES_CLIENT_IP_CALLABLE = "site_config.client_ip.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0 on a laptop).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+# The proxies whose X-Forwarded-For is believed: addresses, networks or "*" (any peer;
+# only when nothing else can reach gunicorn). The one reading of the variable: gunicorn
+# gets this list too (gunicorn.conf.py). See site_config/client_ip.py and the README.
+FORWARDED_ALLOW_IPS = parse_forwarded_allow_ips(
+    env.str("FORWARDED_ALLOW_IPS", DEFAULT_FORWARDED_ALLOW_IPS)
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -139,12 +139,18 @@ class Gunicorn:
                 self.process.wait()
 
 
-def request(method, url, body=None, headers=None, timeout=30):
-    """One HTTP request to 127.0.0.1; returns (status, headers, body bytes)."""
+def request(method, url, body=None, headers=None, timeout=30, source=None):
+    """One HTTP request to 127.0.0.1; returns (status, headers, body bytes).
+
+    ``source`` is the local address to send from (another loopback address such as
+    127.0.0.2 plays a reverse proxy, or a client that is not one).
+    """
     parts = urlsplit(url)
     if parts.hostname not in {"127.0.0.1", "localhost"}:
         raise ValueError("only 127.0.0.1 is allowed")
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    conn = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=timeout, source_address=(source, 0) if source else None
+    )
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     try:
         conn.request(method, path or "/", body=body, headers=headers or {})
@@ -180,12 +186,13 @@ class Parent:
     """A browser-like client: keeps cookies, sends the CSRF token, fills the callback form.
 
     ``headers`` go with every request (e.g. X-Forwarded-For and X-Forwarded-Proto as a
-    reverse proxy would set them).
+    reverse proxy would set them); ``source`` is the loopback address it sends from.
     """
 
     base_url: str
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
 
     def _headers(self, extra=None):
         h = {"User-Agent": "bjw-stack-test", **self.headers, **(extra or {})}
@@ -199,7 +206,9 @@ class Parent:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
 
     def get(self, path):
-        status, headers, body = request("GET", self.base_url + path, headers=self._headers())
+        status, headers, body = request(
+            "GET", self.base_url + path, headers=self._headers(), source=self.source
+        )
         self._keep_cookies(headers)
         return status, headers, body
 
@@ -218,6 +227,7 @@ class Parent:
                     "Referer": origin + path,
                 }
             ),
+            source=self.source,
         )
         self._keep_cookies(headers)
         return status, headers, body

@@ -118,9 +118,9 @@ def test_a_confirmed_change_shows_on_both_hosts_at_once(two_hosts):
         "-c",
         "from django.contrib.auth import get_user_model; "
         "from content.facts.changes import confirm, propose; from content.models import Fact; "
-        "u = get_user_model().objects.create_superuser('bevestiger', 'b@example.org', 'x'); "
-        "f = Fact.objects.get(key='phone'); propose(f, '0493 - 999999', user=u); "
-        "confirm(f, user=u)",
+        "u = get_user_model().objects.create_superuser('feiten', 'f@example.org', 'x' * 20); "
+        "f, _ = Fact.objects.get_or_create(key='phone'); "
+        "propose(f, '0493 - 999999', user=u); confirm(f, user=u)",
         env=two_hosts["env"],
     )
     for host in (first, second):
