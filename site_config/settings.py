@@ -462,6 +462,9 @@ RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
+# Staff's working target for the due date while the organisation has not confirmed a
+# response time; parents are promised nothing until it has.
+TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 
 # ---------------------------------------------------------------------------
 # Test runs

@@ -32,3 +32,14 @@ def site_content(db):
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def signs(db):
+    """Two signs a parent can tick on the assessment form."""
+    from content.models import Sign
+
+    return [
+        Sign.objects.create(text="Is bang om in de steek gelaten te worden", order=1),
+        Sign.objects.create(text="Laat zich moeilijk troosten", order=2),
+    ]

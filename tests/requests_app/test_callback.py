@@ -9,8 +9,7 @@ import pytest
 
 from content.models import SiteFacts
 from requests_app.models import CallbackRequest, EventType
-
-from .conftest import CALLBACK_URL, callback_data, send_callback
+from tests.helpers.forms import CALLBACK_URL, callback_data, send_callback
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +40,10 @@ def test_a_parent_leaves_a_number_and_gets_a_reference(client):
     assert (req.contact_name, req.phone, req.topic) == (
         "Marieke Jansen",
         "+31612345678",
-        "hechting",
+        "attachment",
     )
     assert req.voicemail_allowed is True
-    assert req.callback_daypart == "ochtend"
+    assert req.callback_daypart == "morning"
     assert req.note == "Over mijn pleegzoon."
     assert req.kind == "callback"
     assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED]
@@ -73,7 +72,7 @@ def test_public_holidays_are_not_offered(client, time_machine):
 
 def test_day_parts_follow_the_opening_hours(client):
     html = client.get(CALLBACK_URL).content.decode()
-    assert offered(html, "callback_daypart") == ["ochtend", "middag"]
+    assert offered(html, "callback_daypart") == ["morning", "afternoon"]
     assert "(tussen 9.00 en 12.00 uur)" in html
     assert "(tussen 12.00 en 17.00 uur)" in html
 
@@ -81,7 +80,7 @@ def test_day_parts_follow_the_opening_hours(client):
     facts.opens_at, facts.closes_at = datetime.time(13, 0), datetime.time(20, 0)
     facts.save()
     html = client.get(CALLBACK_URL).content.decode()
-    assert offered(html, "callback_daypart") == ["middag", "avond"]
+    assert offered(html, "callback_daypart") == ["afternoon", "evening"]
     assert "(tussen 18.00 en 20.00 uur)" in html
 
 
@@ -110,7 +109,7 @@ def test_a_day_offered_before_midnight_is_still_accepted_after_it(client, time_m
 
 
 def test_an_evening_call_is_refused_when_the_office_closes_at_five(client):
-    response = send_callback(client, callback_daypart="avond")
+    response = send_callback(client, callback_daypart="evening")
     assert error_summary(response) == [
         ("id_callback_daypart_0", "Kies een van de dagdelen hieronder.")
     ]
@@ -166,8 +165,8 @@ def test_everything_typed_is_kept_after_a_mistake(client):
     assert 'value="Marieke Jansen"' in html
     assert "Graag na twee uur.</textarea>" in html
     assert 'value="m@example.org"' in html
-    assert re.search(r'value="ochtend"[^>]*checked', html)
-    assert re.search(r'value="hechting"[^>]*checked', html)
+    assert re.search(r'value="morning"[^>]*checked', html)
+    assert re.search(r'value="attachment"[^>]*checked', html)
 
 
 def test_e_mail_and_note_are_optional(client):

@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from content.models import SiteFacts
 from requests_app.models import Request
-
-from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
+from tests.helpers.forms import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +43,7 @@ PERSONAL = {
     "worries": "Bijt andere kinderen.",
     "phone": "06 87654321",
     "email": "wilhelmina@example.org",
-    "relation": "pleegouder",
+    "relation": "foster_parent",
 }
 OTHER_FAMILY = {
     "child_first_name": "Daan",
@@ -53,7 +52,7 @@ OTHER_FAMILY = {
     "worries": "Wil niet naar school.",
     "phone": "06 11223344",
     "email": "kees@example.org",
-    "relation": "ouder",
+    "relation": "parent",
 }
 
 
@@ -69,7 +68,7 @@ def test_the_confirmation_shows_nothing_the_parent_typed(client, site_content):
         "87654321",
         "wilhelmina@",
         "Pleegouder",
-        "pleegouder",
+        "foster_parent",
     ]:
         assert personal not in html
     # The residence is a place we work, so the footer names it; nowhere else may.

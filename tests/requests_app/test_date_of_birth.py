@@ -8,8 +8,7 @@ import zoneinfo
 import pytest
 
 from requests_app.models import AssessmentRequest
-
-from .conftest import assessment_data, post_step, send_assessment
+from tests.helpers.forms import assessment_data, post_step, send_assessment
 
 pytestmark = pytest.mark.django_db
 

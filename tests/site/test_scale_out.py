@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.stack import (
+from tests.helpers.stack import (
     Gunicorn,
     Parent,
     base_env,
