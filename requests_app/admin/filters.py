@@ -3,6 +3,7 @@ tiles link to a filter through its own ``parameter_name`` and choice (``link``).
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.utils.http import urlencode
 
 from ..choices import NotifyState, Status
 
@@ -72,81 +73,65 @@ class SpamFilter(DefaultingFilter):
         return queryset
 
 
-class AssignedFilter(admin.SimpleListFilter):
+class OptionsFilter(admin.SimpleListFilter):
+    """A filter whose choices each apply one rule: {value: (label, rule(queryset, request))}."""
+
+    options = {}
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _) in self.options.items()]
+
+    def queryset(self, request, queryset):
+        option = self.options.get(self.value())
+        return option[1](queryset, request) if option else queryset
+
+
+class AssignedFilter(OptionsFilter):
     title = "toegewezen"
     parameter_name = "toegewezen"
-    ME, NOBODY = "mij", "niemand"
-
-    def lookups(self, request, model_admin):
-        return [(self.ME, "Aan mij"), (self.NOBODY, "Nog aan niemand")]
-
-    def queryset(self, request, queryset):
-        if self.value() == self.ME:
-            return queryset.assigned_to(request.user)
-        if self.value() == self.NOBODY:
-            return queryset.unassigned()
-        return queryset
+    ME = "mij"
+    options = {
+        ME: ("Aan mij", lambda qs, request: qs.assigned_to(request.user)),
+        "niemand": ("Nog aan niemand", lambda qs, request: qs.unassigned()),
+    }
 
 
-class UrgentFilter(admin.SimpleListFilter):
+class UrgentFilter(OptionsFilter):
     title = "spoed"
     parameter_name = "spoed"
-    YES, NO = "ja", "nee"
-
-    def lookups(self, request, model_admin):
-        return [(self.YES, "Spoed"), (self.NO, "Geen spoed")]
-
-    def queryset(self, request, queryset):
-        if self.value() == self.YES:
-            return queryset.urgent()
-        if self.value() == self.NO:
-            return queryset.not_urgent()
-        return queryset
+    YES = "ja"
+    options = {
+        YES: ("Spoed", lambda qs, request: qs.urgent()),
+        "nee": ("Geen spoed", lambda qs, request: qs.not_urgent()),
+    }
 
 
-class OverdueFilter(admin.SimpleListFilter):
+class OverdueFilter(OptionsFilter):
     """Needs the queue's ``is_late`` annotation (RequestQuerySet.with_lateness)."""
 
     title = "reactietermijn"
     parameter_name = "te_laat"
-    YES, NO = "ja", "nee"
-
-    def lookups(self, request, model_admin):
-        return [(self.YES, "Over de termijn"), (self.NO, "Binnen de termijn")]
-
-    def queryset(self, request, queryset):
-        if self.value() == self.YES:
-            return queryset.filter(is_late=True)
-        if self.value() == self.NO:
-            return queryset.filter(is_late=False)
-        return queryset
+    YES = "ja"
+    options = {
+        YES: ("Over de termijn", lambda qs, request: qs.filter(is_late=True)),
+        "nee": ("Binnen de termijn", lambda qs, request: qs.filter(is_late=False)),
+    }
 
 
-class NotifyFilter(admin.SimpleListFilter):
+class NotifyFilter(OptionsFilter):
     title = "e-mailmeldingen"
     parameter_name = "melding"
-    STATES = {
-        "mislukt": NotifyState.FAILED,
-        "wacht": NotifyState.PENDING,
-        "verstuurd": NotifyState.SENT,
-    }
     FAILED = "mislukt"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("mislukt", "Mislukt"),
-            ("wacht", "Nog niet verstuurd"),
-            ("verstuurd", "Verstuurd"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() in self.STATES:
-            return queryset.filter(notify_state=self.STATES[self.value()])
-        return queryset
+    options = {
+        FAILED: ("Mislukt", lambda qs, request: qs.notification_failed()),
+        "wacht": (
+            "Nog niet verstuurd",
+            lambda qs, request: qs.filter(notify_state=NotifyState.PENDING),
+        ),
+        "verstuurd": ("Verstuurd", lambda qs, request: qs.filter(notify_state=NotifyState.SENT)),
+    }
 
 
 def link(*pairs) -> str:
     """The queue's query string for (filter class, choice) pairs."""
-    from django.utils.http import urlencode
-
     return urlencode([(f.parameter_name, choice) for f, choice in pairs])

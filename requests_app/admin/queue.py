@@ -31,17 +31,23 @@ BULK_STATUSES = (
 )
 
 
-def _status_action(target):
-    def action(modeladmin, request, queryset):
-        modeladmin.apply_per_row(
-            request,
-            queryset,
-            lambda obj: services.change_status(obj, target, actor=request.user),
-            done=f"op ‘{target.label}’ gezet",
-        )
+def _service_action(name, description, change, done):
+    """A bulk action that applies one service to each selected request."""
 
-    action.__name__ = f"set_status_{target.value}"
-    return admin.action(permissions=["change"], description=f"Status: {target.label}")(action)
+    def action(modeladmin, request, queryset):
+        modeladmin.apply_per_row(request, queryset, lambda obj: change(obj, request.user), done)
+
+    action.__name__ = name
+    return admin.action(permissions=["change"], description=description)(action)
+
+
+def _status_action(target):
+    return _service_action(
+        f"set_status_{target.value}",
+        f"Status: {target.label}",
+        lambda obj, user: services.change_status(obj, target, actor=user),
+        f"op ‘{target.label}’ gezet",
+    )
 
 
 def _plural(count: int) -> str:
@@ -81,10 +87,25 @@ class QueueAdmin(admin.ModelAdmin):
     )
     ordering = ["-priority", "-created_at"]
     actions = [
-        "assign_to_me",
+        _service_action(
+            "assign_to_me",
+            "Aan mij toewijzen",
+            lambda obj, user: services.assign(obj, user, actor=user),
+            "aan u toegewezen",
+        ),
         *[_status_action(s) for s in BULK_STATUSES],
-        "mark_as_spam",
-        "mark_as_not_spam",
+        _service_action(
+            "mark_as_spam",
+            "Markeren als spam",
+            lambda obj, user: services.mark_spam(obj, actor=user),
+            "als spam gemarkeerd",
+        ),
+        _service_action(
+            "mark_as_not_spam",
+            "Geen spam: terug in de wachtrij",
+            lambda obj, user: services.mark_not_spam(obj, actor=user),
+            "teruggezet in de wachtrij",
+        ),
     ]
 
     def get_queryset(self, request):
@@ -160,30 +181,3 @@ class QueueAdmin(admin.ModelAdmin):
             self.message_user(request, f"Niet gewijzigd: {line}", messages.WARNING)
         if not moved and not refused:
             self.message_user(request, "Er was niets te wijzigen.", messages.INFO)
-
-    @admin.action(permissions=["change"], description="Aan mij toewijzen")
-    def assign_to_me(self, request, queryset):
-        self.apply_per_row(
-            request,
-            queryset,
-            lambda obj: services.assign(obj, request.user, actor=request.user),
-            done="aan u toegewezen",
-        )
-
-    @admin.action(permissions=["change"], description="Markeren als spam")
-    def mark_as_spam(self, request, queryset):
-        self.apply_per_row(
-            request,
-            queryset,
-            lambda obj: services.mark_spam(obj, actor=request.user),
-            done="als spam gemarkeerd",
-        )
-
-    @admin.action(permissions=["change"], description="Geen spam: terug in de wachtrij")
-    def mark_as_not_spam(self, request, queryset):
-        self.apply_per_row(
-            request,
-            queryset,
-            lambda obj: services.mark_not_spam(obj, actor=request.user),
-            done="teruggezet in de wachtrij",
-        )

@@ -7,15 +7,7 @@ from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from ..admin.filters import (
-    AssignedFilter,
-    NotifyFilter,
-    OverdueFilter,
-    SpamFilter,
-    StatusFilter,
-    UrgentFilter,
-    link,
-)
+from ..admin import filters as f
 from ..choices import Status
 from ..models import Request
 
@@ -36,27 +28,31 @@ def tiles_for(user) -> list[Tile]:
     requests = Request.objects.all()
     queue = requests.in_queue()
     return [
-        Tile("Nieuw", requests.real().filter(status=Status.NEW), link((StatusFilter, Status.NEW))),
-        Tile("Spoed", queue.urgent(), link((UrgentFilter, UrgentFilter.YES)), alert=True),
+        Tile(
+            "Nieuw", requests.real().filter(status=Status.NEW), f.link((f.StatusFilter, Status.NEW))
+        ),
+        Tile("Spoed", queue.urgent(), f.link((f.UrgentFilter, f.UrgentFilter.YES)), alert=True),
         Tile(
             "Over de termijn",
             queue.overdue(),
-            link((OverdueFilter, OverdueFilter.YES)),
+            f.link((f.OverdueFilter, f.OverdueFilter.YES)),
             alert=True,
         ),
         Tile(
-            "Aan mij toegewezen", queue.assigned_to(user), link((AssignedFilter, AssignedFilter.ME))
+            "Aan mij toegewezen",
+            queue.assigned_to(user),
+            f.link((f.AssignedFilter, f.AssignedFilter.ME)),
         ),
         Tile(
             "E-mailmelding mislukt",
             requests.real().notification_failed(),
-            link((NotifyFilter, NotifyFilter.FAILED), (StatusFilter, StatusFilter.ALL)),
+            f.link((f.NotifyFilter, f.NotifyFilter.FAILED), (f.StatusFilter, f.StatusFilter.ALL)),
             alert=True,
         ),
         Tile(
             "Vermoedelijk spam",
             requests.open().suspected_spam(),
-            link((SpamFilter, SpamFilter.ONLY)),
+            f.link((f.SpamFilter, f.SpamFilter.ONLY)),
         ),
     ]
 
