@@ -335,7 +335,8 @@ CALLBACK = (
         "callback_date",
         "Op welke dag kunnen wij u bellen?",
         "Wanneer",
-        None,  # the days on offer change daily: forms/callback.py builds the field
+        # The days on offer change daily: forms/callback.py gives the field its days.
+        f.choice_field("Kies een dag.", invalid="Kies een van de dagen hieronder."),
         help="Wij bellen op werkdagen.",
         show=_callback_moment,
     ),
@@ -388,7 +389,7 @@ QUESTIONS = {Kind.ASSESSMENT: ASSESSMENT, Kind.CALLBACK: CALLBACK}
 
 def form_questions(kind) -> tuple[Question, ...]:
     """The questions the kind's form asks, in the order it asks them."""
-    return tuple(q for q in QUESTIONS[kind] if q.field is not None or q.name == "callback_date")
+    return tuple(q for q in QUESTIONS[kind] if q.field is not None)
 
 
 # The export's question columns; the free text comes last and only with its permission.

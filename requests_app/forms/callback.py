@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from ..choices import DayPart, Kind
 from ..models import CallbackRequest
 from ..org_facts import org_facts
-from ..questions import CALLBACK, form_questions
+from ..questions import form_questions
 from ..workdays import is_working_day, working_days_after
 from .base import PublicForm, fieldset, honeypot, question_form
 from .fields import radio
@@ -70,7 +70,6 @@ class CallbackDayField(forms.ChoiceField):
 CallbackQuestions = question_form(
     "CallbackQuestions", PublicForm, CallbackRequest, form_questions(Kind.CALLBACK)
 )
-DAY = next(q for q in CALLBACK if q.name == "callback_date")
 
 
 class CallbackForm(CallbackQuestions):
@@ -78,17 +77,15 @@ class CallbackForm(CallbackQuestions):
         super().__init__(*args, **kwargs)
         facts = org_facts()
         self.today = today or timezone.localdate()
+        declared = self.fields["callback_date"]
         day = CallbackDayField(
             days=callback_days(self.today),
-            label=DAY.label,
-            help_text=DAY.help,
-            error_messages={
-                "required": "Kies een dag.",
-                "invalid_choice": "Kies een van de dagen hieronder.",
-            },
+            label=declared.label,
+            help_text=declared.help_text,
+            error_messages=declared.error_messages,
             widget=radio(),
         )
-        day.marker = ""
+        day.marker = declared.marker
         self.fields["callback_date"] = day
         self.fields["callback_daypart"].choices = dayparts_within(facts.opens_at, facts.closes_at)
 

@@ -87,7 +87,3 @@ STEPS = (
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
 REVIEW = "controleren"
 REVIEW_FIELDS = ("consent",)
-
-assert [q.name for s in STEPS for q in s.questions] == [q.name for q in ASSESSMENT], (
-    "every assessment question belongs to exactly one step, in the order declared"
-)

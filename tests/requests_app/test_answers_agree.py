@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from requests_app.choices import Authority, DayPart, HelpSoFar, Relation, YesNoUnknown
 from requests_app.models import AssessmentRequest
+from requests_app.forms.assessment import AssessmentForm
+from requests_app.forms.steps import STEPS
 from requests_app.questions import ASSESSMENT
 from tests.factories import make_superuser
 from tests.helpers.answers import check_page_answers, staff_page_answers
@@ -108,3 +110,9 @@ def test_the_check_page_the_staff_page_and_the_csv_show_the_same_answers(
     shown = {values for name, values in seen if name == "help_so_far"}
     assert ("Huisarts", "Anders: School") in shown
     assert ("Anders: Kinderarts",) in shown
+
+
+def test_every_question_is_asked_once_on_its_step_in_the_order_declared():
+    asked = [q.name for step in STEPS for q in step.questions]
+    assert asked == [q.name for q in ASSESSMENT]
+    assert [name for name in AssessmentForm.base_fields if name in asked] == asked
