@@ -14,9 +14,9 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from requests_app.choices import Authority, DayPart, HelpSoFar, Relation, YesNoUnknown
-from requests_app.models import AssessmentRequest
 from requests_app.forms.assessment import AssessmentForm
 from requests_app.forms.steps import STEPS
+from requests_app.models import AssessmentRequest
 from requests_app.questions import ASSESSMENT
 from tests.factories import make_superuser
 from tests.helpers.answers import check_page_answers, staff_page_answers
