@@ -1,4 +1,4 @@
-"""Migration 0003 turns stored Dutch words into codes, and back again."""
+"""Migrations 0003-0005 turn stored Dutch words into codes, and back again."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 APP = "requests_app"
-BEFORE, AFTER = (APP, "0002_staff_groups"), (APP, "0003_codes_not_prose")
+BEFORE, AFTER = (APP, "0002_staff_groups"), (APP, "0005_spam_reasons_as_codes")
 
 
 def migrate(target):
