@@ -9,17 +9,20 @@ dropped with it. Works with LocMem in one process and with Redis across processe
 import uuid
 from dataclasses import dataclass, field
 
+import phonenumbers
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-SITE_CONTEXT_KEY = "content:site-context:v2"
+from .facts.api import Facts, confirmed_facts
+
+SITE_CONTEXT_KEY = "content:site-context:v3"
 # Bump the version when the Page model changes shape: cached pickles of the old shape are ignored.
-PAGE_KEY = "content:page:v2:{generation}:{name}"
+PAGE_KEY = "content:page:v3:{generation}:{name}"
 # The finished HTML of a published page as anonymous readers get it (identical for all),
 # stored as (generation, html) so that one round trip fetches it with the site context.
-HTML_KEY = "content:html:v2:{path}"
+HTML_KEY = "content:html:v3:{path}"
 _REQUEST_ATTR = "_content_site_context"
 
 
@@ -33,15 +36,17 @@ class NavItem:
 
 @dataclass(frozen=True)
 class SiteContext:
+    """What every page needs, cached: the organisation's confirmed facts, navigation, signs.
+
+    ``facts`` holds confirmed facts only (content/facts/api.py); the name and phone always
+    have a value (the organisation published both; settings hold them as a fallback).
+    """
+
+    facts: Facts
     organisation_name: str
     phone: str
     phone_uri: str
-    email: str
-    opening_hours: str
-    opens_at: object
-    closes_at: object
-    response_days: int
-    locations: tuple[str, ...]
+    signs: tuple[tuple[int, str], ...] = ()
     menu: tuple[NavItem, ...] = field(default_factory=tuple)
     topic: tuple[NavItem, ...] = field(default_factory=tuple)
     generation: str = ""
@@ -51,35 +56,40 @@ def _timeout():
     return getattr(settings, "CONTENT_CACHE_TIMEOUT", 3600)
 
 
-def _build() -> SiteContext:
-    from .models import Page, SiteFacts
+def phone_uri(phone: str) -> str:
+    """The phone number as a tel: URI in international form, e.g. tel:+31493327506."""
+    try:
+        number = phonenumbers.parse(phone, "NL")
+    except phonenumbers.NumberParseException:
+        return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
-    facts = SiteFacts.load()
-    locations = tuple(facts.locations.values_list("name", flat=True))
+
+def _build() -> SiteContext:
+    from .models import Page
+    from .publishing import live_signs
+
+    facts = confirmed_facts()
     pages = list(
         Page.objects.published()
         .exclude(kind=Page.Kind.HOME)
-        .only("title", "menu_title", "slug", "kind", "order", "show_in_menu", "meta_description")
+        .only("live", "slug", "kind", "order", "show_in_menu")
         .order_by("order", "pk")
     )
     menu = tuple(
-        NavItem(p.nav_title, p.get_absolute_url(), p.slug) for p in pages if p.show_in_menu
+        NavItem(p.live_nav_title, p.get_absolute_url(), p.slug) for p in pages if p.show_in_menu
     )
     topic = tuple(
-        NavItem(p.nav_title, p.get_absolute_url(), p.slug, p.meta_description)
+        NavItem(p.live_nav_title, p.get_absolute_url(), p.slug, p.live["meta_description"])
         for p in pages
         if p.kind == Page.Kind.TOPIC
     )
     return SiteContext(
+        facts=facts,
         organisation_name=facts.organisation_name,
         phone=facts.phone,
-        phone_uri=facts.phone_uri,
-        email=facts.email,
-        opening_hours=facts.opening_hours,
-        opens_at=facts.opens_at,
-        closes_at=facts.closes_at,
-        response_days=facts.response_days,
-        locations=locations,
+        phone_uri=phone_uri(facts.phone),
+        signs=live_signs(),
         menu=menu,
         topic=topic,
         generation=uuid.uuid4().hex,
@@ -101,13 +111,8 @@ def get_site_context(request=None) -> SiteContext:
 
 
 def load_page(queryset, **lookup):
-    """One page with its sections (and the signs it shows) in a fixed number of queries."""
-    from .models import Sign
-
-    page = queryset.with_content().filter(**lookup).first()
-    if page is not None:
-        page.signs = list(Sign.objects.active()) if page.show_signs else []
-    return page
+    """One page with its live copy and last review, in one query."""
+    return queryset.select_related("last_review").filter(**lookup).first()
 
 
 def get_published_page(ctx: SiteContext, *, slug=None, home=False):

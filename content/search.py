@@ -156,8 +156,8 @@ def _similar_words(terms):
     table = Page._meta.db_table
     # Constant SQL (the table name is ours); the user's words are bound parameters below.
     vocabulary = (
-        "SELECT to_tsvector('simple', coalesce(title, '') || ' ' || coalesce(search_text, '')) "  # noqa: S608
-        f"FROM {table} WHERE is_published"
+        "SELECT to_tsvector('simple', coalesce(live->>'title', '') || ' ' || "  # noqa: S608
+        f"coalesce(search_text, '')) FROM {table} WHERE is_published"
     )
     long_terms = [term for term in terms if len(term) >= 4]
     if not long_terms:
@@ -194,15 +194,17 @@ def _term_query(term, similar):
 def _search_postgres(terms):
     from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
     from django.db.models import Case, FloatField, Value, When
+    from django.db.models.fields.json import KT
 
     similar = _similar_words(terms)
     query = None
     for term in terms:
         term_query = _term_query(term, similar.get(term, ()))
         query = term_query if query is None else query | term_query
+    # Only the live copy (what parents can read) is searched, never an editor's draft.
     vector = (
-        SearchVector("title", "menu_title", config="dutch", weight="A")
-        + SearchVector("meta_description", config="dutch", weight="B")
+        SearchVector(KT("live__title"), KT("live__menu_title"), config="dutch", weight="A")
+        + SearchVector(KT("live__meta_description"), config="dutch", weight="B")
         + SearchVector("search_text", config="dutch", weight="C")
     )
     pages = (
@@ -228,10 +230,10 @@ def _search_postgres(terms):
                 fragment_delimiter=" … ",
             ),
         )
-        .only("title", "slug", "kind")
+        .only("live", "slug", "kind")
         .order_by("-rank", "order", "pk")[:MAX_RESULTS]
     )
-    return [SearchResult(p.title, p.get_absolute_url(), _mark(p.snippet)) for p in pages]
+    return [SearchResult(p.live_title, p.get_absolute_url(), _mark(p.snippet)) for p in pages]
 
 
 # ---------------------------------------------------------------------------
@@ -311,12 +313,11 @@ def _snippet(text, matcher):
 def _search_fallback(terms):
     matcher = _Matcher(terms)
     scored = []
-    pages = Page.objects.published().only(
-        "title", "menu_title", "meta_description", "search_text", "slug", "kind", "order"
-    )
+    pages = Page.objects.published().only("live", "search_text", "slug", "kind", "order")
     for page in pages:
-        title_words = WORD.findall(f"{page.title} {page.menu_title}")
-        text_words = WORD.findall(f"{page.meta_description} {page.search_text}")
+        live = page.live
+        title_words = WORD.findall(f"{live.get('title', '')} {live.get('menu_title', '')}")
+        text_words = WORD.findall(f"{live.get('meta_description', '')} {page.search_text}")
         title_terms = {matcher.term_for(w) for w in title_words} - {None}
         text_hits = [t for t in (matcher.term_for(w) for w in text_words) if t]
         if not title_terms and not text_hits:
@@ -326,6 +327,6 @@ def _search_fallback(terms):
         scored.append((-score, page.order, page.pk, page))
     scored.sort(key=lambda row: row[:3])
     return [
-        SearchResult(page.title, page.get_absolute_url(), _snippet(page.search_text, matcher))
+        SearchResult(page.live_title, page.get_absolute_url(), _snippet(page.search_text, matcher))
         for *_, page in scored[:MAX_RESULTS]
     ]

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_safe
 
 from .cache import get_published_page, get_site_context, load_page, set_page_html
 from .models import Page
+from .presenting import shown_live, shown_working
+from .publishing import pending_version
 from .search import QueryProblem, clean_query, search_pages
 from .seo import page_json_ld
 from .site_url import absolute_url
@@ -23,9 +25,11 @@ def can_preview(user) -> bool:
 
 
 def _find_page(request, ctx, *, slug=None, home=False):
-    """(page, is_preview); the public only ever gets published pages (from the cache)."""
+    """(page, is_preview). The public only ever gets published pages (from the cache);
+    staff see the working copy when asked (?voorbeeld=1) or when nothing is live yet."""
     page = get_published_page(ctx, slug=slug, home=home)
-    if page is not None:
+    wants_preview = "voorbeeld" in request.GET
+    if page is not None and not (wants_preview and can_preview(request.user)):
         return page, False
     if can_preview(request.user):
         lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
@@ -59,20 +63,23 @@ def _topic_position(ctx, page):
 
 def _render_page(request, template, page, preview):
     ctx = get_site_context(request)
+    shown = shown_working(page, ctx) if preview else shown_live(page, ctx)
     canonical = absolute_url(page.get_absolute_url())
-    sections = list(page.sections.all())
     context = {
-        "page": page,
-        "sections": sections,
+        "page": shown,
+        "sections": shown.sections,
         "preview": preview,
         "canonical": canonical,
-        "description": page.description,
-        "json_ld": page_json_ld(page, ctx, canonical),
+        "description": shown.description,
+        "json_ld": page_json_ld(shown, ctx, canonical),
         "position": _topic_position(ctx, page),
-        "show_on_this_page": len(sections) >= 3,
+        "show_on_this_page": len(shown.sections) >= 3,
     }
     if preview:
         context["admin_url"] = reverse("admin:content_page_change", args=[page.pk])
+        context["pending"] = pending_version(page)
+    elif can_preview(request.user):
+        context["staff_pending"] = pending_version(page)
     response = render(request, template, context)
     return _set_cache_headers(request, response, preview=preview)
 

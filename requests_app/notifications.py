@@ -80,13 +80,14 @@ def intake_message(req: Request) -> EmailMessage:
 
 def parent_message(req: Request) -> EmailMessage:
     org = org_facts()
-    context = {"reference": req.reference, "is_callback": req.kind == Kind.CALLBACK, "org": org}
+    context = {"reference": req.reference, "kind": req.kind, "org": org}
     what = "terugbelverzoek" if req.kind == Kind.CALLBACK else "aanvraag"
     return EmailMessage(
         subject=f"Wij hebben uw {what} ontvangen ({req.reference})",
         body=render_to_string("emails/parent_confirmation.txt", context).strip() + "\n",
         to=[req.email],
-        reply_to=[org.email] if org.email else None,
+        # From settings, never from content editors can change: replies may carry health data.
+        reply_to=[settings.PARENT_REPLY_TO] if settings.PARENT_REPLY_TO else None,
     )
 
 

@@ -1,13 +1,12 @@
 """The organisation's facts as the requests app reads them: the one door to them.
 
-Everything in requests_app that names the organisation, its phone number, hours, e-mail
-or response time asks here. For now the facts come from the content cache; once facts
-must be confirmed before parents see them, only this module changes. An unconfirmed fact
-is None: callers leave out what they would have said with it (the name and the phone
-number are always there).
+Everything in requests_app that names the organisation, its phone number, hours, e-mail,
+response time, intake team or the ages it assesses asks here, and so do its templates
+(as ``org``). The facts are the organisation's confirmed facts (content/facts/api.py):
+an unconfirmed fact is None (its text ""), and callers leave out what they would have
+said with it. The name and the phone number always have a value.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,10 +20,13 @@ class OrgFacts:
     phone: str
     phone_uri: str
     email: str | None
-    opening_hours: str | None
-    opens_at: datetime.time | None
-    closes_at: datetime.time | None
+    opening_hours: object | None  # the week's hours (content.facts.hours): .on(day)
+    opening_hours_sentence: str  # "Wij zijn bereikbaar ..." or ""
     response_days: int | None
+    response_days_text: str  # "3 werkdagen" or ""
+    intake_team: str | None
+    assessment_ages: dict | None  # {"min": 0, "max": 23}
+    assessment_ages_text: str
 
     @property
     def due_days(self) -> int:
@@ -36,13 +38,17 @@ class OrgFacts:
 
 def org_facts() -> OrgFacts:
     site = get_site_context()
+    facts = site.facts
     return OrgFacts(
         organisation_name=site.organisation_name,
         phone=site.phone,
         phone_uri=site.phone_uri,
-        email=site.email or None,
-        opening_hours=site.opening_hours or None,
-        opens_at=site.opens_at,
-        closes_at=site.closes_at,
-        response_days=site.response_days,
+        email=facts.email,
+        opening_hours=facts.opening_hours,
+        opening_hours_sentence=facts.sentence("opening_hours"),
+        response_days=facts.response_days,
+        response_days_text=facts.display("response_days"),
+        intake_team=facts.intake_team,
+        assessment_ages=facts.assessment_ages,
+        assessment_ages_text=facts.display("assessment_ages"),
     )

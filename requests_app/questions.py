@@ -172,7 +172,7 @@ ASSESSMENT = (
         "Woonplaats van uw kind",
         "Woonplaats",
         f.text_field(80, "Vul de woonplaats van uw kind in.", "De woonplaats", f.PLACE_ATTRS),
-        help="De plaats waar uw kind woont. Bijvoorbeeld: Helmond.",
+        help="De plaats waar uw kind woont. Bijvoorbeeld: Gemert.",
     ),
     CONTACT_NAME,
     Question(
@@ -337,7 +337,6 @@ CALLBACK = (
         "Wanneer",
         # The days on offer change daily: forms/callback.py gives the field its days.
         f.choice_field("Kies een dag.", invalid="Kies een van de dagen hieronder."),
-        help="Wij bellen op werkdagen.",
         show=_callback_moment,
     ),
     Question(

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .access_log import log_access
+from .backup import journal as backup_journal
 from .choices import CLOSED_STATUSES, AccessAction, Kind, PurgeReason, Status
 from .models import PurgeLogEntry, Request
 
@@ -38,6 +39,7 @@ def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[s
         )
         if actor is not None:
             log_access(actor, AccessAction.ERASE, requests, "gewist op verzoek (AVG)")
+        backup_journal.erased(requests, reason=reason)  # after commit: survives a restore
         # Deleting the base row removes the kind's row, the notes and the events too.
         Request.objects.filter(pk__in=[r.pk for r in requests]).delete()
     return [r.reference for r in requests]

@@ -38,16 +38,6 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     return day
 
 
-def working_days_after(today: datetime.date, count: int) -> list[datetime.date]:
-    """The coming `count` working days, starting tomorrow."""
-    days, day = [], today
-    while len(days) < count:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            days.append(day)
-    return days
-
-
 def due_days() -> int:
     """Working days to the due date: the confirmed promise, or staff's own target."""
     return org_facts().due_days

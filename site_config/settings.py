@@ -229,6 +229,10 @@ USE_TZ = True
 # ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+if TESTING:
+    # Tests serve the source folders (finders); a collected copy from `make run` would be
+    # served first by whitenoise and could be older than the code under test.
+    STATIC_ROOT = VAR_DIR / "test-staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -263,6 +267,9 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The shared intake mailbox that hears of each new request (reference only, no personal data).
 INTAKE_EMAIL = env.str("INTAKE_EMAIL", "intake@bijzonderjeugdwerk.nl")
+# Where a parent's reply to a confirmation goes (Reply-To). Set by the operator, never by
+# editors: replies can carry health details. Empty: replies go to DEFAULT_FROM_EMAIL.
+PARENT_REPLY_TO = env.str("PARENT_REPLY_TO", "")
 
 # ---------------------------------------------------------------------------
 # Security
@@ -412,8 +419,10 @@ CONTENT_SEARCH_MAX_LENGTH = 200
 # ---------------------------------------------------------------------------
 # Request forms (requests_app: forms, e-mails, spam defence)
 # ---------------------------------------------------------------------------
-# Dutch youth care ends at 23: for an older child the form asks the parent to call instead.
-REQUEST_MAX_CHILD_AGE = env.int("REQUEST_MAX_CHILD_AGE", 23)
+# The ages the organisation assesses are one of its facts (content: "Leeftijd kind bij
+# psychologisch onderzoek"), applied once confirmed. This is only a typing check: a birth
+# date that makes the child this old or older is queried ("Klopt het jaar?").
+REQUEST_PLAUSIBLE_CHILD_AGE = env.int("REQUEST_PLAUSIBLE_CHILD_AGE", 30)
 # Which privacy statement a parent agreed to; change it whenever the statement changes.
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
@@ -460,11 +469,26 @@ RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
 # Requests staff marked as spam (status "spam") go sooner; merely suspected ones never
 # go unseen: a person has to look at them first.
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
+# Due dates in the queue count the organisation's confirmed response time; until it is
+# confirmed, this internal default (staff see that it is one; parents never see it).
+TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
-# Staff's working target for the due date while the organisation has not confirmed a
-# response time; parents are promised nothing until it has.
-TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
+
+# ---------------------------------------------------------------------------
+# Backups (requests_app/backup: manage.py backup and restore; see the README)
+# ---------------------------------------------------------------------------
+# Where `backup` writes its encrypted files; copy them to another machine from here.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", "") or VAR_DIR / "backups")
+# The operator's public age key(s), comma-separated (age1…). The server never holds a key
+# that can decrypt a backup; the secret key is handed to `restore` only.
+BACKUP_RECIPIENT = env.list("BACKUP_RECIPIENT", [])
+# Backups older than this many days are removed by the next backup (0: keep all).
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", 35)
+# The erasure journal: one append-only file per host (references only, no personal data),
+# read by `restore` to erase again what was erased after the backup. Share it between hosts
+# and keep a copy beside the backups, off this machine.
+BACKUP_JOURNAL_DIR = Path(env.str("BACKUP_JOURNAL_DIR", "") or VAR_DIR / "backup-journal")
 
 # ---------------------------------------------------------------------------
 # Test runs

@@ -151,6 +151,7 @@ class DetailAdmin(admin.ModelAdmin):
             "due_date": due_date(obj.created_at),
             "is_overdue": is_overdue(obj),
             "due_days": org.due_days,
+            "due_days_is_default": org.response_days is None,
             "can_family": request.user.has_perm(PERM_FAMILY),
             "can_view_log": request.user.has_perm("requests_app.view_accesslogentry"),
         }

@@ -1,14 +1,13 @@
 """Onderzoek aanvragen: the form behind the steps, its rules across questions, and the
 check page ("Controleer uw gegevens") made from the same answers staff will read."""
 
-from crispy_forms.layout import HTML, Fieldset
+from crispy_forms.layout import Fieldset
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 
-from content.models import Sign
+from content.cache import get_site_context
 
 from ..choices import Authority, Channel, DayPart, HelpSoFar, Relation, YesNoUnknown
 from ..models import AssessmentRequest
@@ -45,7 +44,8 @@ class AssessmentForm(AssessmentQuestions):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.signs = list(Sign.objects.active().values_list("pk", "text"))
+        # The approved signs list, as the symptoms page shows it (content.publishing).
+        self.signs = list(get_site_context().signs)
         self.fields["recognised_signs"].choices = [(str(pk), text) for pk, text in self.signs]
 
     # -- the child's age decides which consent questions apply ---------------------
@@ -90,13 +90,22 @@ class AssessmentForm(AssessmentQuestions):
         if birth > self.today:
             widget.error_parts = {"day", "month", "year"}
             raise ValidationError("De geboortedatum moet vandaag of eerder zijn.", code="future")
-        max_age = settings.REQUEST_MAX_CHILD_AGE
-        if age_on(birth, self.today) >= max_age:
+        age, org = age_on(birth, self.today), org_facts()
+        ages = org.assessment_ages
+        if ages and not ages["min"] <= age < ages["max"]:
             widget.error_parts = {"day", "month", "year"}
             raise ValidationError(
-                f"Wij helpen kinderen en jongeren tot {max_age} jaar. Is uw kind ouder? "
-                f"Bel ons gerust op {org_facts().phone}. Dan denken wij met u mee.",
-                code="too_old",
+                f"Wij doen onderzoek bij kinderen en jongeren {org.assessment_ages_text}. "
+                f"Uw kind is {age} jaar. Bel ons gerust op {org.phone}. Dan denken wij met "
+                "u mee.",
+                code="outside_ages",
+            )
+        if age >= settings.REQUEST_PLAUSIBLE_CHILD_AGE:
+            widget.error_parts = {"year"}
+            raise ValidationError(
+                f"Klopt het jaar? Met deze geboortedatum is uw kind nu {age} jaar. Deze "
+                f"aanvraag is voor kinderen en jongeren. Bel ons gerust op {org.phone}.",
+                code="implausible_age",
             )
         return birth
 
@@ -191,21 +200,6 @@ class AssessmentForm(AssessmentQuestions):
     # -- the pages -------------------------------------------------------------------
     def step_has_errors(self, step: Step) -> bool:
         return any(name in self.errors for name in step.names)
-
-    def urgent_help(self):
-        return [HTML(render_to_string("includes/urgent_help.html", {"variant": "form"}))]
-
-    def age_notice(self):
-        age = self.child_age()
-        if age is None or age < 16:
-            return []
-        return [
-            HTML(
-                '<div class="notice"><p class="mb-0">Uw kind is 16 jaar of ouder. '
-                "Vanaf 16 jaar beslist uw kind zelf over onderzoek en hulp. "
-                "Bespreek deze aanvraag daarom met uw kind.</p></div>"
-            )
-        ]
 
     def step_helper(self, step: Step):
         fields = [*self.visible_fields(step), *step.after(self)]

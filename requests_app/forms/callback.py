@@ -1,56 +1,29 @@
-"""Bel mij terug: a short form for a phone call on a working day and day part."""
+"""Bel mij terug: a short form for a phone call on a day and part of the day we can call
+(requests_app/moments.py: only what the organisation's confirmed hours allow)."""
 
 import datetime
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 
 from ..choices import DayPart, Kind
 from ..models import CallbackRequest
+from ..moments import callback_days, daypart_choices, dayparts_on
 from ..org_facts import org_facts
 from ..questions import form_questions
-from ..workdays import is_working_day, working_days_after
+from ..workdays import is_working_day
 from .base import PublicForm, fieldset, honeypot, question_form
 from .fields import radio
-
-NOON = datetime.time(12, 0)
-SIX_PM = datetime.time(18, 0)
-
-
-def _hhmm(t: datetime.time) -> str:
-    return f"{t:%-H.%M}"
-
-
-def dayparts_within(opens: datetime.time | None, closes: datetime.time | None):
-    """The day parts that fall (partly) within the opening hours, with their hours.
-
-    Without confirmed hours: morning and afternoon, and no hours promised.
-    """
-    if opens is None or closes is None:
-        return [(part.value, part.label) for part in (DayPart.MORNING, DayPart.AFTERNOON)]
-    spans = [
-        (DayPart.MORNING, opens, min(closes, NOON)),
-        (DayPart.AFTERNOON, max(opens, NOON), min(closes, SIX_PM)),
-        (DayPart.EVENING, max(opens, SIX_PM), closes),
-    ]
-    return [
-        (part.value, f"{part.label} (tussen {_hhmm(start)} en {_hhmm(end)} uur)")
-        for part, start, end in spans
-        if start < end
-    ]
-
-
-def callback_days(today: datetime.date, count: int | None = None):
-    """The days a parent may choose: the coming working days, starting tomorrow."""
-    return working_days_after(today, count or settings.REQUEST_CALLBACK_DAYS)
 
 
 class CallbackDayField(forms.ChoiceField):
     """A day from the offered list; a day offered yesterday stays valid past midnight."""
 
-    def __init__(self, *, days, **kwargs):
+    def __init__(self, *, days, hours, **kwargs):
         self.days = days
+        self.hours = hours
         choices = [(d.isoformat(), formats.date_format(d, "l j F")) for d in days]
         super().__init__(choices=choices, **kwargs)
 
@@ -59,7 +32,12 @@ class CallbackDayField(forms.ChoiceField):
             day = datetime.date.fromisoformat(value)
         except (TypeError, ValueError):
             return False
-        return timezone.localdate() <= day <= self.days[-1] and is_working_day(day)
+        return (
+            bool(self.days)
+            and timezone.localdate() <= day <= self.days[-1]
+            and is_working_day(day)
+            and bool(dayparts_on(self.hours, day))
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -75,11 +53,13 @@ CallbackQuestions = question_form(
 class CallbackForm(CallbackQuestions):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
-        facts = org_facts()
+        self.hours = org_facts().opening_hours
         self.today = today or timezone.localdate()
+        days = callback_days(self.today, settings.REQUEST_CALLBACK_DAYS, self.hours)
         declared = self.fields["callback_date"]
         day = CallbackDayField(
-            days=callback_days(self.today),
+            days=days,
+            hours=self.hours,
             label=declared.label,
             help_text=declared.help_text,
             error_messages=declared.error_messages,
@@ -87,7 +67,22 @@ class CallbackForm(CallbackQuestions):
         )
         day.marker = declared.marker
         self.fields["callback_date"] = day
-        self.fields["callback_daypart"].choices = dayparts_within(facts.opens_at, facts.closes_at)
+        self.fields["callback_daypart"].choices = daypart_choices(self.hours, days)
+
+    def clean(self):
+        data = super().clean()
+        day, part = data.get("callback_date"), data.get("callback_daypart")
+        if day and part and part not in dayparts_on(self.hours, day):
+            offered = [DayPart(p).label.lower() for p in dayparts_on(self.hours, day)]
+            self.add_error(
+                "callback_daypart",
+                ValidationError(
+                    f"Op {formats.date_format(day, 'l')} kunnen wij u alleen "
+                    f"{' of '.join(offered)} bellen. Kies een ander dagdeel of een andere dag.",
+                    code="daypart_closed",
+                ),
+            )
+        return data
 
     def form_helper(self):
         return self.helper(

@@ -7,6 +7,9 @@ name another section (``Question.staff_section``).
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crispy_forms.layout import HTML
+from django.template.loader import render_to_string
+
 from ..questions import ASSESSMENT, Question
 
 QUESTION_BY_NAME = {q.name: q for q in ASSESSMENT}
@@ -27,6 +30,25 @@ class Step:
         return tuple(QUESTION_BY_NAME[name] for name in self.names)
 
 
+def urgent_help(form):
+    """On the first step: what to do in danger, before anything else is asked."""
+    return [HTML(render_to_string("includes/urgent_help.html", {"variant": "form"}))]
+
+
+def age_notice(form):
+    """On the step about the parent: from 16 the child decides for itself."""
+    age = form.child_age()
+    if age is None or age < 16:
+        return []
+    return [
+        HTML(
+            '<div class="notice"><p class="mb-0">Uw kind is 16 jaar of ouder. '
+            "Vanaf 16 jaar beslist uw kind zelf over onderzoek en hulp. "
+            "Bespreek deze aanvraag daarom met uw kind.</p></div>"
+        )
+    ]
+
+
 STEPS = (
     Step(
         "gevaar",
@@ -34,7 +56,7 @@ STEPS = (
         "Wij vragen dit eerst. Dan weten wij of uw aanvraag voorrang moet krijgen.",
         ("is_urgent",),
         "Direct gevaar",
-        after=lambda form: form.urgent_help(),
+        after=urgent_help,
     ),
     Step(
         "kind",
@@ -57,7 +79,7 @@ STEPS = (
             "child_informed",
         ),
         "De ouder of verzorger",
-        after=lambda form: form.age_notice(),
+        after=age_notice,
     ),
     Step(
         "vraag",

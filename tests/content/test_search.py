@@ -7,6 +7,7 @@ from django.db import connection
 
 from content.models import Page
 from content.search import clean_query, search_pages
+from tests.factories import publish
 
 from .html import main_text
 
@@ -90,6 +91,7 @@ def test_a_snippet_escapes_the_page_text_and_marks_only_the_match(client, site_c
     page = Page.objects.get(slug="wat-is-hechting")
     page.summary = "Een <b>zeldzaamwoord</b> & meer uitleg over 1 < 2."
     page.save()
+    publish(page)
     _, snippets = results(client, "zeldzaamwoord")
     assert "<mark>zeldzaamwoord</mark>" in snippets[0]
     assert "&amp;" in snippets[0] and "&lt; 2" in snippets[0]
@@ -191,3 +193,17 @@ def test_a_search_costs_a_small_fixed_number_of_queries(
 def test_search_pages_returns_nothing_for_no_terms(db):
     assert search_pages(()) == []
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def test_search_finds_what_parents_can_read_not_an_editors_draft(client, site_content):
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.title = "Zeldzaamconceptwoord in een titel"
+    page.save()
+    titles, _ = results(client, "Zeldzaamconceptwoord")
+    assert titles == []
+    titles, _ = results(client, "hechting")
+    assert "Wat is hechting?" in titles
+
+    publish(page)
+    titles, _ = results(client, "Zeldzaamconceptwoord")
+    assert titles == ["Zeldzaamconceptwoord in een titel"]

@@ -12,7 +12,7 @@ import uuid
 from django.core import signing
 from django.utils import timezone
 
-from requests_app.forms.callback import callback_days
+from requests_app.moments import callback_days
 from requests_app.spam import TICKET_SALT
 
 ASSESSMENT_URL = "/onderzoek-aanvragen/"
