@@ -36,7 +36,6 @@ $(VENV)/.installed: requirements.lock
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
 	@echo "Installing the test tools into $(VENV) from requirements-dev.lock ..."
 	@$(PIP_INSTALL) --require-hashes -r requirements-dev.lock
-	@$(PIP_INSTALL) --no-deps -e .
 	@touch $@
 
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
