@@ -112,13 +112,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: anonymous readers of a content page get its cached answer, which carries every
+    # header the middleware below would set (content/page_cache.py).
+    "content.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Before sessions: cached pages for readers without a session cookie (content app).
-    "content.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -199,11 +200,19 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.SharedRedisCache",
+            # django-redis keeps one client and connection pool per process. With
+            # IGNORE_EXCEPTIONS, Redis being down makes a read a miss and a write a no-op
+            # (logged): pages then come from the database, slower but correct, and the
+            # rate limit fails open (requests_app/spam.py).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "bjw"),
             "TIMEOUT": 3600,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
@@ -214,6 +223,25 @@ else:
             "TIMEOUT": 3600,
         }
     }
+# A Redis fault is logged (with the error, never cache keys or values).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+def _source_digest() -> str:
+    """A short digest of the code, templates and static files: the release, unless the
+    deploy names one (RELEASE, e.g. the git commit). Cached pages carry it in their key."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in ("content", "requests_app", "site_config", "templates", "static"):
+        for path in sorted((BASE_DIR / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg"}:
+                digest.update(str(path.relative_to(BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = env.str("RELEASE", "") or _source_digest()
 
 # ---------------------------------------------------------------------------
 # Language and time
@@ -449,15 +477,16 @@ REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
 INSTALLED_APPS += ["django_ratelimit"]  # for its system check of the cache
 RATELIMIT_USE_CACHE = "default"
-# django-ratelimit's check only knows django-redis and memcached. Django's own RedisCache
-# increments atomically (Redis INCR), so its "not officially supported" warning is noise.
+# When the shared cache cannot count (Redis down), a parent's request is worth more than the
+# limit: it is not refused (the honeypot and fill time still flag what looks automated).
+RATELIMIT_FAIL_OPEN = True
 # Without REDIS_URL the memory cache is not shared between processes, which is why
 # gunicorn then runs exactly one process (see site_config/gunicorn.conf.py): the limit
-# holds for that host, so the "not a shared cache" error is silenced in that case only.
+# holds for that host, so django-ratelimit's "not a shared cache" error and "not officially
+# supported" warning are silenced in that case only. (django-redis it knows and supports.)
 SILENCED_SYSTEM_CHECKS = [
     *globals().get("SILENCED_SYSTEM_CHECKS", []),
-    "django_ratelimit.W001",
-    *([] if REDIS_URL else ["django_ratelimit.E003"]),
+    *([] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]),
 ]
 
 # ---------------------------------------------------------------------------

@@ -271,12 +271,18 @@ class Page(models.Model):
         return bool(self.live)
 
     def build_search_text(self):
-        """Plain text of the live copy, for search: what parents can read, nothing else."""
+        """Plain text of the live copy, for search: what parents can read, nothing else
+        (the approved signs too, on the page that lists them)."""
+        from ..facts.api import strip_fact_tokens
+        from ..publishing import live_signs
+
         live = self.live or {}
         parts = [html_to_text(live.get("summary_html", ""))]
         for section in live.get("sections", ()):
             parts += [section["heading"], html_to_text(section["body_html"])]
-        return "\n".join(part for part in parts if part)
+        if self.show_signs:
+            parts += [text for _, text in live_signs()]
+        return strip_fact_tokens("\n".join(part for part in parts if part))
 
 
 # Ids the frame and the page template use; a section anchor must not take one of them.

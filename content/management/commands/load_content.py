@@ -11,9 +11,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from content.facts.changes import seed_facts
-from content.models import Page, Section, Sign, Version
+from content.models import Page, Section, Sign, Synonym, Version
 from content.publishing import start_live
 from content.seed.pages import SIGNS, pages
+from content.seed.synonyms import SYNONYMS
 from content.site_url import sync_site
 
 START = "Startinhoud (load_content)"
@@ -50,6 +51,12 @@ class Command(BaseCommand):
             )
         if not Version.objects.filter(subject=Version.Subject.SIGNS).exists():
             start_live(None, note=START)
+        # The synonym list, too, is seeded as a whole, once.
+        if not Synonym.objects.exists():
+            Synonym.objects.bulk_create(
+                Synonym(word=word, alternatives=alternatives)
+                for word, alternatives in SYNONYMS.items()
+            )
 
         urls = {
             "assessment": reverse("requests_app:assessment"),
