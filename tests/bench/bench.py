@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.stack import (
+from tests.helpers.stack import (
     ROOT,
     Gunicorn,
     Parent,

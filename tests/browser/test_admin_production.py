@@ -10,7 +10,7 @@ import time
 import pytest
 from django_otp.oath import TOTP
 
-from tests.stack import Gunicorn, base_env, free_port, manage
+from tests.helpers.stack import Gunicorn, base_env, free_port, manage
 
 PASSWORD = "een-lang-wachtwoord-2026"
 

@@ -38,7 +38,7 @@ def test_content_pages_are_served_from_the_database_when_redis_is_down(
 
 
 def test_a_callback_request_is_stored_when_redis_is_down(client, site_content, redis_down):
-    from tests.requests_app.conftest import send_callback
+    from tests.helpers.forms import send_callback
 
     response = send_callback(client)
     assert response.status_code == 302

@@ -5,10 +5,11 @@ import datetime
 import re
 import unicodedata
 
-import phonenumbers
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+
+from ..phones import normalise_phone
 
 # Characters a person never types on purpose. Tabs and line breaks are allowed in
 # multi-line text only; NUL would also be refused by PostgreSQL.
@@ -93,35 +94,6 @@ class PhoneNumberField(TextField):
         return number
 
 
-def normalise_phone(text: str) -> str | None:
-    """A phone number written any usual Dutch way as E.164 (+31612345678); None if it
-    is not a valid number. The one parser for the forms, the queue search and the AVG
-    lookup, so what a parent typed is found the way it was stored."""
-    try:
-        number = phonenumbers.parse(text, "NL")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def format_phone(e164: str) -> str:
-    """Show a stored number the way people write it: 06 12345678, +32 ... abroad."""
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    fmt = (
-        phonenumbers.PhoneNumberFormat.NATIONAL
-        if number.country_code == 31
-        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
-    return phonenumbers.format_number(number, fmt)
-
-
 class EmailAddressField(forms.EmailField):
     """An e-mail address; like every text input here, without a silent ``maxlength``.
 
@@ -163,10 +135,8 @@ class YesNoField(forms.TypedChoiceField):
         super().__init__(coerce=lambda v: v == "ja", empty_value=None, **kwargs)
 
 
-# ---------------------------------------------------------------------------
 # A date as three inputs (GOV.UK pattern): day, month, year.
-# ---------------------------------------------------------------------------
-PARTS = ("day", "month", "year")
+DATE_PARTS = ("day", "month", "year")
 PART_NAMES = {"day": "de dag", "month": "de maand", "year": "het jaar"}
 
 MONTH_NAMES = {
@@ -225,7 +195,9 @@ class DatePartsWidget(forms.MultiWidget):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         labels = ("Dag", "Maand", "Jaar")
-        for part, label, sub in zip(PARTS, labels, context["widget"]["subwidgets"], strict=True):
+        for part, label, sub in zip(
+            DATE_PARTS, labels, context["widget"]["subwidgets"], strict=True
+        ):
             sub["label"] = label
             sub["part"] = part
             sub_attrs = sub["attrs"]
@@ -272,11 +244,11 @@ class DatePartsField(forms.MultiValueField):
         self.widget.error_parts = set()
         if not isinstance(value, list | tuple) or len(value) != 3:
             value = [None, None, None]
-        raw = dict(zip(PARTS, ((v or "").strip() for v in value), strict=True))
-        missing = [p for p in PARTS if not raw[p]]
+        raw = dict(zip(DATE_PARTS, ((v or "").strip() for v in value), strict=True))
+        missing = [p for p in DATE_PARTS if not raw[p]]
         if len(missing) == 3:
             if self.required:
-                raise self._error(self.error_messages["required"], "required", PARTS)
+                raise self._error(self.error_messages["required"], "required", DATE_PARTS)
             return None
         if missing:
             names = " en ".join(PART_NAMES[p] for p in missing)
@@ -311,3 +283,192 @@ class DatePartsField(forms.MultiValueField):
 
     def compress(self, data_list):  # pragma: no cover - clean() does the work
         raise NotImplementedError
+
+
+# Fields only the server reads, and the plain messages every field falls back on.
+def too_long(limit: int, what: str = "Uw tekst") -> str:
+    return f"{what} is te lang: gebruik niet meer dan {limit} tekens (nu %(show_value)s)."
+
+
+EMAIL_ERRORS = {
+    "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+    "max_length": too_long(254, "Het e-mailadres"),
+}
+
+# Django's own messages, to recognise a field that has not been given a plain one.
+_DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+_DJANGO_INVALID_CHOICE = (
+    forms.ChoiceField.default_error_messages["invalid_choice"],
+    forms.MultipleChoiceField.default_error_messages["invalid_choice"],
+)
+NOT_ON_THE_LIST = "Kies een van de antwoorden bij deze vraag."
+
+
+def plain_invalid_choice(field: forms.ChoiceField) -> None:
+    """An answer that is not on the list (a tampered or outdated page) gets the field's own
+    plain question, never Django's "Selecteer een geldige keuze. <what was sent> ..."."""
+    if field.error_messages.get("invalid_choice") not in _DJANGO_INVALID_CHOICE:
+        return
+    required = field.error_messages.get("required")
+    message = NOT_ON_THE_LIST if required is _DJANGO_REQUIRED else required
+    field.error_messages["invalid_choice"] = message
+    field.error_messages["invalid_list"] = message
+
+
+class ServerOnlyField(forms.CharField):
+    """A value only the server reads (the ticket, the honeypot): never an error for the
+    parent. What is wrong with it makes the request suspect (see spam.py), not refused."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.validators = []
+
+
+class SignsField(forms.MultipleChoiceField):
+    """The signs a parent ticked. A sign an editor removed while the parent was typing is
+    left out (the form keeps only current ones), not sent back as an error."""
+
+    def valid_value(self, value):
+        return True
+
+
+# Builders: a question (questions.py) makes its form field with one of these, passing
+# its label, help text and choices.
+def radio(widget_class=forms.RadioSelect):
+    return widget_class(attrs={"class": "form-check-input"})
+
+
+SHORT_NAME_ATTRS = {"autocomplete": "off", "spellcheck": "false", "class": "form-control--medium"}
+PLACE_ATTRS = {"autocomplete": "address-level2", "class": "form-control--medium"}
+PHONE_ATTRS = {
+    "type": "tel",
+    "autocomplete": "tel",
+    "spellcheck": "false",
+    "class": "form-control--medium",
+}
+
+
+def _messages(required=None, **more):
+    return {**({"required": required} if required else {}), **more}
+
+
+def name_field(*, label, help_text, choices=()):
+    return TextField(
+        label=label,
+        max_length=120,
+        error_messages=_messages("Vul uw naam in.", max_length=too_long(120, "Uw naam")),
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+
+
+def text_field(max_length, required, noun, attrs):
+    def build(*, label, help_text, choices=()):
+        return TextField(
+            label=label,
+            help_text=help_text,
+            max_length=max_length,
+            error_messages=_messages(required, max_length=too_long(max_length, noun)),
+            widget=forms.TextInput(attrs=dict(attrs)),
+        )
+
+    return build
+
+
+def optional_text_field(max_length):
+    def build(*, label, help_text, choices=()):
+        return TextField(
+            label=label,
+            help_text=help_text,
+            required=False,
+            max_length=max_length,
+            error_messages={"max_length": too_long(max_length)},
+        )
+
+    return build
+
+
+def free_text_field(max_length, required, attrs):
+    def build(*, label, help_text, choices=()):
+        return TextField(
+            multiline=True,
+            label=label,
+            help_text=help_text,
+            required=bool(required),
+            max_length=max_length,
+            error_messages=_messages(required, max_length=too_long(max_length)),
+            widget=forms.Textarea(attrs=dict(attrs)),
+        )
+
+    return build
+
+
+def yes_no_field(required):
+    def build(*, label, help_text, choices=()):
+        return YesNoField(
+            label=label, help_text=help_text, error_messages=_messages(required), widget=radio()
+        )
+
+    return build
+
+
+def choice_field(required, invalid=None):
+    def build(*, label, help_text, choices=()):
+        return forms.ChoiceField(
+            label=label,
+            help_text=help_text,
+            choices=list(choices),
+            required=bool(required),
+            error_messages=_messages(required, **({"invalid_choice": invalid} if invalid else {})),
+            widget=radio(),
+        )
+
+    return build
+
+
+def multiple_choice_field(required):
+    def build(*, label, help_text, choices=()):
+        return forms.MultipleChoiceField(
+            label=label,
+            help_text=help_text,
+            choices=list(choices),
+            required=bool(required),
+            error_messages=_messages(required),
+            widget=radio(forms.CheckboxSelectMultiple),
+        )
+
+    return build
+
+
+def signs_field(*, label, help_text, choices=()):
+    # The choices are the signs editors keep; the form sets them when it is made.
+    return SignsField(
+        label=label, help_text=help_text, required=False, widget=radio(forms.CheckboxSelectMultiple)
+    )
+
+
+def birth_date_field(*, label, help_text, choices=()):
+    return DatePartsField(
+        noun="De geboortedatum",
+        label=label,
+        help_text=help_text,
+        error_messages={"required": "Vul de geboortedatum van uw kind in."},
+    )
+
+
+def phone_field(required):
+    def build(*, label, help_text, choices=()):
+        return PhoneNumberField(
+            label=label,
+            help_text=help_text,
+            required=bool(required),
+            error_messages=_messages(required),
+            widget=forms.TextInput(attrs=dict(PHONE_ATTRS)),
+        )
+
+    return build
+
+
+def email_field(*, label, help_text, choices=()):
+    return EmailAddressField(
+        label=label, help_text=help_text, required=False, error_messages=EMAIL_ERRORS
+    )
