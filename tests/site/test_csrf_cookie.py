@@ -10,7 +10,7 @@ gets a new one, and a POST with the malformed cookie is still refused.
 import pytest
 from django.test import Client
 
-from ..requests_app.conftest import callback_data
+from tests.helpers.forms import callback_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from requests_app.models import NotifyState, Request
 from tests.factories import make_superuser
-from tests.stack import free_port
+from tests.helpers.forms import send_callback
+from tests.helpers.stack import free_port
 
-from ..requests_app.conftest import send_callback
 from .smtp import LocalSMTP, Relay
 from .test_settings import manage_py, run_django
 

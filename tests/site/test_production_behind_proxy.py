@@ -11,7 +11,7 @@ import secrets
 
 import pytest
 
-from tests.stack import Gunicorn, Parent, _FormParser, base_env, free_port, manage
+from tests.helpers.stack import Gunicorn, Parent, _FormParser, base_env, free_port, manage
 
 from .smtp import LocalSMTP, Relay
 

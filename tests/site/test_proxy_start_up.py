@@ -3,7 +3,7 @@
 import pytest
 
 from site_config.client_ip import parse_forwarded_allow_ips, proxy_set_up_warnings
-from tests.stack import Gunicorn, base_env, free_port
+from tests.helpers.stack import Gunicorn, base_env, free_port
 
 LOOPBACK = parse_forwarded_allow_ips("127.0.0.1,::1")
 EVERY = "0.0.0.0"  # noqa: S104 (every interface, as gunicorn reports such a bind)
