@@ -53,12 +53,6 @@ def page(request):
     return page
 
 
-@pytest.fixture
-def forms_accept_quick_robots(settings):
-    settings.REQUEST_MIN_FILL_SECONDS = 0
-    settings.REQUEST_RATE_LIMIT = "100/h"
-
-
 def is_phone(page):
     return page.viewport_size["width"] < 992
 
