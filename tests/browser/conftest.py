@@ -138,18 +138,19 @@ def live_site(live_server, transactional_db):
     return live_server.url
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0-2.2 A/AA) on the page; return the violations, compact.
+def axe_violations(page, rules=None) -> list[dict]:
+    """Run axe-core (WCAG 2.0-2.2 A/AA, or the named rules) on the page; return the
+    violations, compact.
 
     axe measures colours by adding inline styles, which the page's CSP rightly refuses;
     those console errors are axe's, not the page's, so they are dropped from page.problems.
     """
     problems = getattr(page, "problems", None)
     seen = len(problems) if problems is not None else 0
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     result = page.evaluate(
-        """async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                                    resultTypes: ['violations']})""",
-        WCAG_TAGS,
+        """async (runOnly) => await axe.run(document, {runOnly, resultTypes: ['violations']})""",
+        run_only,
     )
     if problems is not None:
         del problems[seen:]
