@@ -1,4 +1,8 @@
-"""What search engines and link previews read: canonical URL, description, JSON-LD."""
+"""What search engines and link previews read: canonical URL, description, JSON-LD.
+
+Only confirmed facts of the organisation appear here, and a review only when a named
+inhoudelijk deskundige made one.
+"""
 
 from django.templatetags.static import static
 
@@ -13,15 +17,17 @@ def organisation(ctx):
         "url": absolute_url("/"),
         "logo": absolute_url(static("img/logo.svg")),
         "telephone": ctx.phone_uri.removeprefix("tel:"),
-        "email": ctx.email,
     }
-    if ctx.locations:
-        data["areaServed"] = [{"@type": "City", "name": name} for name in ctx.locations]
+    if ctx.facts.email:
+        data["email"] = ctx.facts.email
+    if ctx.facts.locations:
+        data["areaServed"] = [{"@type": "City", "name": name} for name in ctx.facts.locations]
     return data
 
 
-def page_json_ld(page, ctx, canonical):
+def page_json_ld(shown, ctx, canonical):
     """WebPage for the home and information pages, MedicalWebPage for the topic guide."""
+    page = shown.page
     kind = {
         Page.Kind.TOPIC: "MedicalWebPage",
         Page.Kind.HOME: "WebPage",
@@ -29,23 +35,29 @@ def page_json_ld(page, ctx, canonical):
     data = {
         "@context": "https://schema.org",
         "@type": kind,
-        "name": page.title,
-        "headline": page.title,
-        "description": page.description,
+        "name": shown.title,
+        "headline": shown.title,
+        "description": shown.description,
         "url": canonical,
         "inLanguage": "nl",
-        "dateModified": page.updated_at.isoformat(),
         "isPartOf": {"@type": "WebSite", "name": ctx.organisation_name, "url": absolute_url("/")},
         "publisher": organisation(ctx),
     }
+    if page.published_at:
+        data["dateModified"] = page.published_at.isoformat()
     if page.kind == Page.Kind.TOPIC:
         data["about"] = {
             "@type": "MedicalCondition",
-            "name": "Hechtingsstoornis",
-            "alternateName": ["Hechtingsproblemen", "Hechtingsproblematiek"],
+            "name": "Hechtingsproblemen",
+            "alternateName": ["Hechtingsproblematiek", "Onveilige hechting"],
         }
         data["audience"] = {"@type": "PeopleAudience", "audienceType": "ouders en opvoeders"}
-    if page.reviewed_on:
-        data["lastReviewed"] = page.reviewed_on.isoformat()
-        data["reviewedBy"] = {"@type": "Organization", "name": ctx.organisation_name}
+    review = shown.review
+    if review is not None:
+        data["lastReviewed"] = review.reviewed_on.isoformat()
+        data["reviewedBy"] = {
+            "@type": "Person",
+            "name": review.reviewer_name,
+            "jobTitle": review.reviewer_profession,
+        }
     return data

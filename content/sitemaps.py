@@ -23,12 +23,12 @@ class PageSitemap(Sitemap):
         )
         return (
             Page.objects.published()
-            .only("slug", "kind", "updated_at")
+            .only("slug", "kind", "published_at")
             .order_by(kind_order, "order", "pk")
         )
 
     def lastmod(self, page):
-        return page.updated_at
+        return page.published_at
 
     def priority(self, page):
         return {Page.Kind.HOME: 1.0, Page.Kind.TOPIC: 0.8}.get(page.kind, 0.5)

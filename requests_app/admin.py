@@ -540,7 +540,8 @@ class RequestAdmin(admin.ModelAdmin):
             "access_count": access.count(),
             "due_date": triage.due_date(obj.created_at),
             "is_overdue": triage.is_overdue(obj),
-            "response_days": site.response_days,
+            "response_days": triage.response_days(),
+            "response_days_is_default": triage.confirmed_response_days() is None,
             "can_family": request.user.has_perm(PERM_FAMILY),
             "can_view_log": request.user.has_perm("requests_app.view_accesslogentry"),
         }

@@ -20,7 +20,6 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 
 from content.cache import get_site_context
-from content.models import Sign
 
 from .fields import PARTS as DATE_PARTS
 from .fields import (
@@ -43,6 +42,7 @@ from .models import (
     Relation,
     YesNoUnknown,
 )
+from .moments import callback_days, daypart_choices, dayparts_on
 from .spam import HONEYPOT_FIELD
 
 FIELD_TEMPLATE = "requests_app/crispy/field.html"
@@ -341,7 +341,7 @@ class AssessmentForm(PublicForm):
     )
     child_residence = TextField(
         label="Woonplaats van uw kind",
-        help_text="De plaats waar uw kind woont. Bijvoorbeeld: Helmond.",
+        help_text="De plaats waar uw kind woont. Bijvoorbeeld: Gemert.",
         max_length=80,
         error_messages={
             "required": "Vul de woonplaats van uw kind in.",
@@ -500,7 +500,8 @@ class AssessmentForm(PublicForm):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.signs = list(Sign.objects.active().values_list("pk", "text"))
+        # The approved signs list, as the symptoms page shows it (content.publishing).
+        self.signs = list(get_site_context().signs)
         self.fields["recognised_signs"].choices = [(str(pk), text) for pk, text in self.signs]
 
     # -- the child's age decides which consent questions apply ---------------------
@@ -541,13 +542,23 @@ class AssessmentForm(PublicForm):
         if birth > self.today:
             self.fields["child_birth_date"].widget.error_parts = {"day", "month", "year"}
             raise ValidationError("De geboortedatum moet vandaag of eerder zijn.", code="future")
-        max_age = settings.REQUEST_MAX_CHILD_AGE
-        if age_on(birth, self.today) >= max_age:
+        age = age_on(birth, self.today)
+        site = get_site_context()
+        ages = site.facts.assessment_ages
+        if ages and not ages["min"] <= age < ages["max"]:
             self.fields["child_birth_date"].widget.error_parts = {"day", "month", "year"}
             raise ValidationError(
-                f"Wij helpen kinderen en jongeren tot {max_age} jaar. Is uw kind ouder? "
-                f"Bel ons gerust op {get_site_context().phone}. Dan denken wij met u mee.",
-                code="too_old",
+                f"Wij doen onderzoek bij kinderen en jongeren "
+                f"{site.facts.shown['assessment_ages']}. Uw kind is {age} jaar. "
+                f"Bel ons gerust op {site.phone}. Dan denken wij met u mee.",
+                code="outside_ages",
+            )
+        if age >= settings.REQUEST_PLAUSIBLE_CHILD_AGE:
+            self.fields["child_birth_date"].widget.error_parts = {"year"}
+            raise ValidationError(
+                f"Klopt het jaar? Met deze geboortedatum is uw kind nu {age} jaar. Deze "
+                f"aanvraag is voor kinderen en jongeren. Bel ons gerust op {site.phone}.",
+                code="implausible_age",
             )
         return birth
 
@@ -800,45 +811,12 @@ class AssessmentForm(PublicForm):
 # ---------------------------------------------------------------------------
 # Bel mij terug
 # ---------------------------------------------------------------------------
-NOON = datetime.time(12, 0)
-SIX_PM = datetime.time(18, 0)
-
-
-def _hhmm(t: datetime.time) -> str:
-    return f"{t:%-H.%M}"
-
-
-def dayparts_within(opens: datetime.time, closes: datetime.time):
-    """The day parts that fall (partly) within the opening hours, with their hours."""
-    spans = [
-        (DayPart.MORNING, opens, min(closes, NOON)),
-        (DayPart.AFTERNOON, max(opens, NOON), min(closes, SIX_PM)),
-        (DayPart.EVENING, max(opens, SIX_PM), closes),
-    ]
-    return [
-        (part.value, f"{part.label} (tussen {_hhmm(start)} en {_hhmm(end)} uur)")
-        for part, start, end in spans
-        if start < end
-    ]
-
-
-def callback_days(today: datetime.date, count: int):
-    """The coming `count` working days, starting tomorrow."""
-    from .triage import is_working_day
-
-    days, day = [], today
-    while len(days) < count:
-        day += datetime.timedelta(days=1)
-        if is_working_day(day):
-            days.append(day)
-    return days
-
-
 class CallbackDayField(forms.ChoiceField):
     """A day from the offered list; a day offered yesterday stays valid past midnight."""
 
-    def __init__(self, *, days, **kwargs):
+    def __init__(self, *, days, hours, **kwargs):
         self.days = days
+        self.hours = hours
         choices = [(d.isoformat(), formats.date_format(d, "l j F")) for d in days]
         super().__init__(choices=choices, **kwargs)
 
@@ -850,7 +828,12 @@ class CallbackDayField(forms.ChoiceField):
         today = timezone.localdate()
         from .triage import is_working_day
 
-        return today <= day <= self.days[-1] and is_working_day(day)
+        return (
+            bool(self.days)
+            and today <= day <= self.days[-1]
+            and is_working_day(day)
+            and bool(dayparts_on(self.hours, day))
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -911,19 +894,35 @@ class CallbackForm(PublicForm):
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
-        site = get_site_context()
+        self.hours = get_site_context().facts.opening_hours
         self.today = today or timezone.localdate()
+        days = callback_days(self.today, settings.REQUEST_CALLBACK_DAYS, self.hours)
         self.fields["callback_date"] = CallbackDayField(
-            days=callback_days(self.today, settings.REQUEST_CALLBACK_DAYS),
+            days=days,
+            hours=self.hours,
             label="Op welke dag kunnen wij u bellen?",
-            help_text="Wij bellen op werkdagen.",
             error_messages={
                 "required": "Kies een dag.",
                 "invalid_choice": "Kies een van de dagen hieronder.",
             },
             widget=_radio(),
         )
-        self.fields["callback_daypart"].choices = dayparts_within(site.opens_at, site.closes_at)
+        self.fields["callback_daypart"].choices = daypart_choices(self.hours, days)
+
+    def clean(self):
+        data = super().clean()
+        day, part = data.get("callback_date"), data.get("callback_daypart")
+        if day and part and part not in dayparts_on(self.hours, day):
+            offered = [DayPart(p).label.lower() for p in dayparts_on(self.hours, day)]
+            self.add_error(
+                "callback_daypart",
+                ValidationError(
+                    f"Op {formats.date_format(day, 'l')} kunnen wij u alleen "
+                    f"{' of '.join(offered)} bellen. Kies een ander dagdeel of een andere dag.",
+                    code="daypart_closed",
+                ),
+            )
+        return data
 
     def form_helper(self):
         return self.helper(

@@ -10,8 +10,10 @@ Administrators are superusers and belong to neither group.
 from django.apps import apps as global_apps
 from django.db import DEFAULT_DB_ALIAS
 
+from content.groups import DESKUNDIGE, REDACTIE
+
 INTAKE = "Intake"
-REDACTIE = "Redactie"
+CONTENT_ROLES = (REDACTIE, DESKUNDIGE)
 
 REQUESTS_APP = "requests_app"
 CONTENT_APPS = ("content",)
@@ -43,10 +45,11 @@ def sync_staff_groups(apps=global_apps, using=DEFAULT_DB_ALIAS):
     )
     intake.permissions.remove(*intake.permissions.filter(content_type__app_label__in=CONTENT_APPS))
 
-    redactie, _ = Group.objects.using(using).get_or_create(name=REDACTIE)
-    redactie.permissions.add(*permissions.filter(content_type__app_label__in=CONTENT_APPS))
-    # Editors never see requests: not the queue, not the counts, not the logs.
-    redactie.permissions.remove(*redactie.permissions.filter(content_type__app_label=REQUESTS_APP))
+    # The content roles (Redactie, Inhoudelijk deskundige) are content's own (content/groups.py);
+    # whatever they hold, they never see requests: not the queue, the counts or the logs.
+    for name in CONTENT_ROLES:
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.remove(*group.permissions.filter(content_type__app_label=REQUESTS_APP))
 
 
 def sync_after_migrate(sender, *, apps=global_apps, using=DEFAULT_DB_ALIAS, **kwargs):

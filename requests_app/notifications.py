@@ -87,7 +87,8 @@ def parent_message(req: Request) -> EmailMessage:
         subject=f"Wij hebben uw {what} ontvangen ({req.reference})",
         body=render_to_string("emails/parent_confirmation.txt", context).strip() + "\n",
         to=[req.email],
-        reply_to=[site.email],
+        # From settings, never from content editors can change: replies may carry health data.
+        reply_to=[settings.PARENT_REPLY_TO] if settings.PARENT_REPLY_TO else None,
     )
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from .backup import journal as backup_journal
 from .models import (
     REFERENCE_PREFIX,
     AssessmentRequest,
@@ -39,7 +40,7 @@ def next_reference(kind: str, today=None) -> str:
     counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
-    return f"{prefix}-{year}-{counter.last_number:05d}"
+    return backup_journal.issued(f"{prefix}-{year}-{counter.last_number:05d}")
 
 
 def store_request(form, *, kind: str, token, spam_reasons=()) -> tuple[Request, bool]:

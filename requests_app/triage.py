@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .backup import journal as backup_journal
 from .fields import normalise_phone
 from .models import (
     CLOSED_STATUSES,
@@ -68,11 +69,18 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
     return day
 
 
-def response_days() -> int:
-    """The promise made to parents, as editors keep it in the site facts."""
+def confirmed_response_days() -> int | None:
+    """The response time the organisation confirmed (and parents are promised), or None."""
     from content.cache import get_site_context
 
-    return get_site_context().response_days
+    return get_site_context().facts.response_days
+
+
+def response_days() -> int:
+    """Working days until a request is due: the confirmed promise, else the internal
+    default (TRIAGE_DEFAULT_RESPONSE_DAYS), which staff see labelled as such."""
+    confirmed = confirmed_response_days()
+    return settings.TRIAGE_DEFAULT_RESPONSE_DAYS if confirmed is None else confirmed
 
 
 def due_date(received_at: datetime.datetime, days: int | None = None) -> datetime.date:
@@ -327,6 +335,7 @@ def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[s
         )
         if actor is not None:
             log_access(actor, AccessAction.ERASE, requests, "gewist op verzoek (AVG)")
+        backup_journal.erased(requests, reason=reason)  # after commit: survives a restore
         # Deleting the base row removes the kind's row, the notes and the events too.
         Request.objects.filter(pk__in=[r.pk for r in requests]).delete()
     return [r.reference for r in requests]

@@ -112,13 +112,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: anonymous readers of a content page get its cached answer, which carries every
+    # header the middleware below would set (content/page_cache.py).
+    "content.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Before sessions: cached pages for readers without a session cookie (content app).
-    "content.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -199,11 +200,19 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.SharedRedisCache",
+            # django-redis keeps one client and connection pool per process. With
+            # IGNORE_EXCEPTIONS, Redis being down makes a read a miss and a write a no-op
+            # (logged): pages then come from the database, slower but correct, and the
+            # rate limit fails open (requests_app/spam.py).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "bjw"),
             "TIMEOUT": 3600,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
@@ -214,6 +223,25 @@ else:
             "TIMEOUT": 3600,
         }
     }
+# A Redis fault is logged (with the error, never cache keys or values).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+def _source_digest() -> str:
+    """A short digest of the code, templates and static files: the release, unless the
+    deploy names one (RELEASE, e.g. the git commit). Cached pages carry it in their key."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in ("content", "requests_app", "site_config", "templates", "static"):
+        for path in sorted((BASE_DIR / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg"}:
+                digest.update(str(path.relative_to(BASE_DIR)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = env.str("RELEASE", "") or _source_digest()
 
 # ---------------------------------------------------------------------------
 # Language and time
@@ -231,6 +259,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+if TESTING:
+    # Tests serve the source folders (finders); a collected copy from `make run` would be
+    # served first by whitenoise and could be older than the code under test.
+    STATIC_ROOT = VAR_DIR / "test-staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -265,6 +297,9 @@ DEFAULT_FROM_EMAIL = env.str(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The shared intake mailbox that hears of each new request (reference only, no personal data).
 INTAKE_EMAIL = env.str("INTAKE_EMAIL", "intake@bijzonderjeugdwerk.nl")
+# Where a parent's reply to a confirmation goes (Reply-To). Set by the operator, never by
+# editors: replies can carry health details. Empty: replies go to DEFAULT_FROM_EMAIL.
+PARENT_REPLY_TO = env.str("PARENT_REPLY_TO", "")
 
 # ---------------------------------------------------------------------------
 # Security
@@ -414,8 +449,10 @@ CONTENT_SEARCH_MAX_LENGTH = 200
 # ---------------------------------------------------------------------------
 # Request forms (requests_app: forms, e-mails, spam defence)
 # ---------------------------------------------------------------------------
-# Dutch youth care ends at 23: for an older child the form asks the parent to call instead.
-REQUEST_MAX_CHILD_AGE = env.int("REQUEST_MAX_CHILD_AGE", 23)
+# The ages the organisation assesses are one of its facts (content: "Leeftijd kind bij
+# psychologisch onderzoek"), applied once confirmed. This is only a typing check: a birth
+# date that makes the child this old or older is queried ("Klopt het jaar?").
+REQUEST_PLAUSIBLE_CHILD_AGE = env.int("REQUEST_PLAUSIBLE_CHILD_AGE", 30)
 # Which privacy statement a parent agreed to; change it whenever the statement changes.
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
@@ -442,15 +479,16 @@ REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
 INSTALLED_APPS += ["django_ratelimit"]  # for its system check of the cache
 RATELIMIT_USE_CACHE = "default"
-# django-ratelimit's check only knows django-redis and memcached. Django's own RedisCache
-# increments atomically (Redis INCR), so its "not officially supported" warning is noise.
+# When the shared cache cannot count (Redis down), a parent's request is worth more than the
+# limit: it is not refused (the honeypot and fill time still flag what looks automated).
+RATELIMIT_FAIL_OPEN = True
 # Without REDIS_URL the memory cache is not shared between processes, which is why
 # gunicorn then runs exactly one process (see site_config/gunicorn.conf.py): the limit
-# holds for that host, so the "not a shared cache" error is silenced in that case only.
+# holds for that host, so django-ratelimit's "not a shared cache" error and "not officially
+# supported" warning are silenced in that case only. (django-redis it knows and supports.)
 SILENCED_SYSTEM_CHECKS = [
     *globals().get("SILENCED_SYSTEM_CHECKS", []),
-    "django_ratelimit.W001",
-    *([] if REDIS_URL else ["django_ratelimit.E003"]),
+    *([] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]),
 ]
 
 # ---------------------------------------------------------------------------
@@ -462,8 +500,26 @@ RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
 # Requests staff marked as spam (status "spam") go sooner; merely suspected ones never
 # go unseen: a person has to look at them first.
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
+# Due dates in the queue count the organisation's confirmed response time; until it is
+# confirmed, this internal default (staff see that it is one; parents never see it).
+TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
+
+# ---------------------------------------------------------------------------
+# Backups (requests_app/backup: manage.py backup and restore; see the README)
+# ---------------------------------------------------------------------------
+# Where `backup` writes its encrypted files; copy them to another machine from here.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", "") or VAR_DIR / "backups")
+# The operator's public age key(s), comma-separated (age1…). The server never holds a key
+# that can decrypt a backup; the secret key is handed to `restore` only.
+BACKUP_RECIPIENT = env.list("BACKUP_RECIPIENT", [])
+# Backups older than this many days are removed by the next backup (0: keep all).
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", 35)
+# The erasure journal: one append-only file per host (references only, no personal data),
+# read by `restore` to erase again what was erased after the backup. Share it between hosts
+# and keep a copy beside the backups, off this machine.
+BACKUP_JOURNAL_DIR = Path(env.str("BACKUP_JOURNAL_DIR", "") or VAR_DIR / "backup-journal")
 
 # ---------------------------------------------------------------------------
 # Test runs

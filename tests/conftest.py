@@ -14,6 +14,15 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _backup_journal_outside_the_checkout(tmp_path_factory):
+    """Every submission and erasure appends to the erasure journal: keep it out of var/."""
+    from django.conf import settings
+
+    settings.BACKUP_JOURNAL_DIR = tmp_path_factory.mktemp("backup-journal")
+    settings.BACKUP_DIR = tmp_path_factory.mktemp("backups")
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: cached navigation must not leak between tests."""

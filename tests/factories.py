@@ -28,6 +28,67 @@ def make_superuser(**overrides):
 
 
 # ---------------------------------------------------------------------------
+# Content: pages, facts, reviewers
+# ---------------------------------------------------------------------------
+
+
+def publish(page=None):
+    """Make the working copy of ``page`` (or of the signs list) live, as an approval does."""
+    from content.publishing import start_live
+
+    return start_live(page, note="test")
+
+
+def make_page(*, sections=(), live=True, **overrides):
+    """A published topic page with ``sections`` ((heading, body) pairs), live at once."""
+    from content.models import Page, Section
+
+    n = next(_seq)
+    data = {
+        "kind": Page.Kind.TOPIC,
+        "title": f"Pagina {n}",
+        "slug": f"pagina-{n}",
+        "summary": "Een korte samenvatting.",
+        "is_published": True,
+        "order": 200 + n,
+    }
+    data.update(overrides)
+    page = Page(**data)
+    page.save()
+    for i, (heading, body) in enumerate(sections, start=1):
+        Section(page=page, order=i * 10, heading=heading, body=body).save()
+    if live:
+        publish(page)
+        page.refresh_from_db()
+    return page
+
+
+def confirm_fact(key, value):
+    """Give a fact ``value`` (stored JSON) and confirm it, as someone allowed to would."""
+    from content.facts.changes import confirm, propose
+    from content.models import Fact
+
+    user = make_superuser()
+    fact, _ = Fact.objects.get_or_create(key=key)
+    propose(fact, value, user=user)
+    return confirm(fact, user=user)
+
+
+def make_reviewer(*, public_name="Drs. A. de Vries", profession="GZ-psycholoog", **overrides):
+    """A member of Inhoudelijk deskundige with a public name and profession."""
+    from django.contrib.auth.models import Group
+
+    from content.groups import DESKUNDIGE
+    from content.models import StaffProfile
+
+    user = make_staff(**overrides)
+    user.groups.add(Group.objects.get(name=DESKUNDIGE))
+    if public_name or profession:
+        StaffProfile.objects.create(user=user, public_name=public_name, profession=profession)
+    return user
+
+
+# ---------------------------------------------------------------------------
 # Triage desk factories (requests_app admin): rows made directly through the ORM.
 # References come from a counter here ("T" numbers), not from requests_app.submission.
 # ---------------------------------------------------------------------------
@@ -115,7 +176,7 @@ def make_editor(**overrides):
     """A member of Redactie (content only)."""
     from django.contrib.auth.models import Group
 
-    from requests_app.groups import REDACTIE
+    from content.groups import REDACTIE
 
     user = make_staff(**overrides)
     user.groups.add(Group.objects.get(name=REDACTIE))

@@ -4,10 +4,6 @@ ORIGINAL = (
     "Tekst van de organisatie (oude website). 'In het kort' en de omschrijving voor "
     "zoekmachines zijn nieuw geschreven: concept, laten controleren."
 )
-REVIEWER = "de redactie van Bijzonder Jeugdwerk"
-
-LOCATIONS = ["Helmond", "Deurne", "Den Bosch", "Milheeze", "Venlo"]
-
 SIGNS = [
     "het kind heeft weinig vertrouwen in zichzelf en in anderen",
     "het kind is voortdurend op zoek naar bevestiging",
@@ -71,7 +67,6 @@ def pages(urls):
             "menu_title": "Wat is hechting?",
             "order": 10,
             "call_to_action": "callback",
-            "reviewed": True,
             "summary": (
                 "Hechting is de band tussen een kind en de mensen die voor hem zorgen. Een "
                 "kind heeft een veilige haven en een veilige basis nodig. Dan kan het zich "
@@ -111,7 +106,6 @@ def pages(urls):
             "order": 20,
             "call_to_action": "callback",
             "show_urgent_help": True,
-            "reviewed": True,
             "summary": (
                 "Soms lukt het een kind niet om zich veilig te hechten. Dat kan komen door hoe "
                 "een opvoeder reageert. Ook de situatie in het gezin speelt mee. Weet u niet "
@@ -166,7 +160,6 @@ def pages(urls):
             "menu_title": "Gevolgen",
             "order": 30,
             "call_to_action": "assessment",
-            "reviewed": True,
             "summary": (
                 "Een kind dat niet veilig gehecht is, mist vaak basisvertrouwen. Het kan "
                 "daardoor ernstige gedragsproblemen krijgen. Of emotionele problemen. Die "
@@ -206,7 +199,6 @@ def pages(urls):
             "call_to_action": "assessment",
             "show_urgent_help": True,
             "show_signs": True,
-            "reviewed": True,
             "summary": (
                 "Een kind met hechtingsproblemen kan veel verschillende signalen laten zien. "
                 "Bijvoorbeeld weinig vertrouwen, angst om in de steek gelaten te worden of "
@@ -243,7 +235,6 @@ def pages(urls):
             "order": 50,
             "call_to_action": "assessment",
             "show_urgent_help": True,
-            "reviewed": True,
             "summary": (
                 "Weet u niet zeker wat er met uw kind aan de hand is? Een psychologisch "
                 "onderzoek kan dat duidelijk maken. U kunt het onderzoek bij ons aanvragen."
@@ -288,7 +279,6 @@ def pages(urls):
             "order": 60,
             "call_to_action": "callback",
             "show_urgent_help": True,
-            "reviewed": True,
             "summary": (
                 "Bijzonder Jeugdwerk behandelt hechtingsproblemen met de NIKA-interventie. U "
                 "leert als opvoeder anders te reageren op uw kind. Zo groeit het vertrouwen "
@@ -319,6 +309,7 @@ def pages(urls):
         },
         {
             "seed_key": "contact",
+            "review_interval_months": 0,
             "kind": "info",
             "slug": "contact",
             "title": "Contact",
@@ -331,8 +322,8 @@ def pages(urls):
                 "op. U kunt bellen of mailen. Of vraag ons om u terug te bellen."
             ),
             "meta_description": (
-                "Contact met Bijzonder Jeugdwerk: telefoon, e-mail, bereikbaarheid en "
-                "locaties. Of vraag een onderzoek aan."
+                "Contact met Bijzonder Jeugdwerk: bel ons, of vraag of wij u terugbellen. "
+                "Of vraag een onderzoek aan."
             ),
             "editor_note": (
                 "Concept, laten controleren. Telefoon, e-mail, tijden en locaties komen uit "
@@ -349,6 +340,7 @@ def pages(urls):
         },
         {
             "seed_key": "privacyverklaring",
+            "review_interval_months": 0,
             "kind": "info",
             "slug": "privacyverklaring",
             "title": "Privacyverklaring",
@@ -424,6 +416,7 @@ def pages(urls):
         },
         {
             "seed_key": "toegankelijkheidsverklaring",
+            "review_interval_months": 0,
             "kind": "info",
             "slug": "toegankelijkheidsverklaring",
             "title": "Toegankelijkheidsverklaring",
@@ -445,8 +438,8 @@ def pages(urls):
             "sections": [
                 (
                     "Wat doen wij?",
-                    "Wij maken de website volgens de richtlijnen voor toegankelijkheid (WCAG "
-                    "2.2, niveau AA). Bijvoorbeeld:\n\n"
+                    "[[feit:accessibility_standard]]\n\n"
+                    "Bijvoorbeeld:\n\n"
                     "- de teksten zijn in eenvoudige taal geschreven;\n"
                     "- u kunt de website met alleen een toetsenbord gebruiken;\n"
                     "- de website werkt met een schermlezer;\n"
@@ -461,9 +454,9 @@ def pages(urls):
                 (
                     "Werkt iets niet goed?",
                     "Loopt u tegen een probleem aan? Laat het ons weten via de "
-                    f"[contactpagina]({urls['contact']}). Wij proberen het binnen 2 weken op "
-                    "te lossen. Heeft u de informatie nu nodig? Bel ons, dan helpen wij u "
-                    "direct.",
+                    f"[contactpagina]({urls['contact']}).\n\n"
+                    "[[feit:accessibility_response]]\n\n"
+                    "Heeft u de informatie nu nodig? Bel ons. Dan helpen wij u verder.",
                 ),
             ],
         },

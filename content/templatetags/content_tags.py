@@ -16,3 +16,25 @@ def json_ld(data):
         return ""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def fact_sentence(context, key, fallback=True):
+    """A confirmed fact in its own sentence ("Wij zijn bereikbaar ..."), its fallback, or
+    nothing: the one wording of each fact (content/facts/registry.py)."""
+    site = context.get("site")
+    if site is None:
+        return ""
+    return site.facts.sentence(key, fallback=fallback)
+
+
+@register.inclusion_tag("admin/content/worklist.html", takes_context=True)
+def content_worklist(context):
+    """On the admin index: what waits for this staff member in content."""
+    from content.worklists import work_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"work": None}
+    return {"work": work_for(user)}

@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
-from content.models import Location, Page, Section, Sign, SiteFacts
+from content.models import Page, Section, Sign, Version
 from content.readability import measure
 from tests.factories import make_superuser
 
@@ -68,19 +69,20 @@ def test_the_change_form_links_to_the_page_on_the_site(admin_client):
     assert '<a href="/wat-is-hechting/" class="viewsitelink">Bekijk voorbeeld</a>' in html
 
 
-def test_sections_are_edited_inline_and_an_edit_shows_on_the_site_at_once(admin_client):
+def test_sections_are_edited_inline_and_an_edit_waits_for_approval(admin_client, client):
     page = Page.objects.get(slug="wat-is-hechting")
-    admin_client.get(page.get_absolute_url())  # the page is cached now
-    first = page.sections.first()
-    prefix = "sections-0"
-    data = {f"{prefix}-body": "Een kind zoekt troost. Dat is normaal."}
-    assert first.pk
+    client.get(page.get_absolute_url())  # the page is cached now
+    data = {"sections-0-body": "Een kind zoekt troost. Dat is normaal."}
 
     response = change_page(admin_client, page, **data)
 
     assert response.status_code == 200
-    text = main_text(admin_client.get(page.get_absolute_url()).content)
-    assert "Een kind zoekt troost. Dat is normaal." in text
+    assert "bewaard als versie 2" in response.content.decode()
+    assert "Een kind zoekt troost. Dat is normaal." not in main_text(
+        client.get(page.get_absolute_url()).content
+    )
+    pending = Version.objects.get(page=page, state=Version.State.PENDING)
+    assert pending.data["sections"][0]["body"] == "Een kind zoekt troost. Dat is normaal."
 
 
 def test_saving_a_page_gives_a_b1_readability_hint(admin_client):
@@ -141,9 +143,11 @@ def test_a_new_page_can_be_added_with_sections(admin_client):
     assert response.status_code == 200
     page = Page.objects.get(slug="veelgestelde-vragen")
     assert page.sections.get().anchor == "wat-kost-een-onderzoek"
+    # Staff see it in preview; parents only once a reviewer approved its first version.
     assert "Dat hangt af van uw situatie." in main_text(
         admin_client.get("/veelgestelde-vragen/").content
     )
+    assert Client().get("/veelgestelde-vragen/").status_code == 404
 
 
 def test_a_slug_used_by_the_request_forms_is_refused_in_dutch(admin_client):
@@ -168,44 +172,13 @@ def test_signs_are_an_orderable_list(admin_client):
     assert list(Sign.objects.active())[-1] == signs[0]
 
 
-def test_site_facts_open_as_a_single_form(admin_client):
-    response = admin_client.get(f"{ADMIN}/sitefacts/")
-    assert response.status_code == 302
-    assert response["Location"] == f"{ADMIN}/sitefacts/1/change/"
-
-    html = admin_client.get(f"{ADMIN}/sitefacts/1/change/").content.decode()
-    assert "Helmond" in html and "Venlo" in html  # locations inline
-    assert "deletelink" not in html
-
-
-def test_a_second_site_facts_row_cannot_be_added_or_the_first_deleted(admin_client):
-    assert admin_client.get(f"{ADMIN}/sitefacts/add/").status_code == 403
-    assert admin_client.post(f"{ADMIN}/sitefacts/1/delete/", {"post": "yes"}).status_code == 403
-    assert SiteFacts.objects.count() == 1
-
-
-def test_staff_change_the_locations_in_the_site_facts_form(admin_client):
-    url = f"{ADMIN}/sitefacts/1/change/"
-    data = form_data(admin_client.get(url).content, "sitefacts_form")
-    total = int(data["locations-TOTAL_FORMS"])
-    data[f"locations-{total - 1}-name"] = "Eindhoven"
-    data[f"locations-{total - 1}-order"] = "60"
-    data["locations-0-DELETE"] = "on"
-    response = admin_client.post(url, data, follow=True)
-
-    assert response.status_code == 200
-    names = list(Location.objects.values_list("name", flat=True))
-    assert names == ["Deurne", "Den Bosch", "Milheeze", "Venlo", "Eindhoven"]
-    footer = admin_client.get("/").content.decode()
-    assert "Eindhoven" in footer and "Helmond" not in footer
-
-
 def test_the_admin_speaks_dutch(admin_client):
     html = admin_client.get("/beheer/").content.decode()
     assert "Inhoud" in html
     assert "Pagina&#x27;s" in html or "Pagina's" in html
     assert "Signalen" in html
-    assert "Gegevens van de organisatie" in html
+    assert "Feiten van de organisatie" in html
+    assert "Versies" in html
 
 
 def test_readability_counts_words_per_sentence_and_finds_the_longest():

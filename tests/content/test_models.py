@@ -1,4 +1,4 @@
-"""The content models keep their own rules: one site-facts row, unique anchors, free slugs."""
+"""The content models keep their own rules: unique anchors, free slugs, live search text."""
 
 import datetime
 
@@ -6,38 +6,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from content.models import Location, Page, Section, Sign, SiteFacts
+from content.cache import phone_uri
+from content.models import Fact, Page, Section, Sign, StaffProfile
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
 
-def test_there_is_only_ever_one_site_facts_row(db):
-    first = SiteFacts.load()
-    second = SiteFacts(organisation_name="Een tweede organisatie")
-    second.save()
-
-    assert SiteFacts.objects.count() == 1
-    assert second.pk == first.pk
-    assert SiteFacts.load().organisation_name == "Een tweede organisatie"
-
-
-def test_site_facts_cannot_be_deleted(db):
-    facts = SiteFacts.load()
-    with pytest.raises(ValidationError):
-        facts.delete()
-    assert SiteFacts.objects.exists()
-
-
-def test_site_facts_refuse_a_closing_time_before_the_opening_time(db):
-    facts = SiteFacts.load()
-    facts.opens_at, facts.closes_at = datetime.time(17), datetime.time(9)
-    with pytest.raises(ValidationError) as error:
-        facts.full_clean()
-    assert "closes_at" in error.value.message_dict
-
-
-def test_site_facts_give_the_phone_number_as_an_international_tel_link(db):
-    assert SiteFacts.load().phone_uri == "tel:+31493327506"
+def test_the_phone_number_becomes_an_international_tel_link():
+    assert phone_uri("0493 - 327506") == "tel:+31493327506"
+    assert phone_uri("+32 2 123 45 67") == "tel:+3221234567"
 
 
 def test_a_section_gets_an_anchor_from_its_heading_unique_on_its_page(db):
@@ -60,16 +38,20 @@ def test_a_slug_that_another_part_of_the_site_uses_is_refused(db):
         assert "slug" in error.value.message_dict
 
 
-def test_a_changed_section_updates_the_page_search_text_and_last_change(db):
+def test_the_search_text_follows_the_live_copy_not_the_working_copy(db):
     page = Page.objects.create(title="T", slug="t", summary="Kort.")
-    before = Page.objects.get(pk=page.pk).updated_at
     section = Section.objects.create(page=page, heading="Kop", body="Een **uniek** woord.")
+    page.refresh_from_db()
+    assert "uniek" not in page.search_text  # not approved yet
 
+    publish(page)
     page.refresh_from_db()
     assert "Kop" in page.search_text and "Een uniek woord." in page.search_text
-    assert page.updated_at > before
 
     section.delete()
+    page.refresh_from_db()
+    assert "uniek" in page.search_text  # parents still read it until the next approval
+    publish(page)
     page.refresh_from_db()
     assert "uniek" not in page.search_text
 
@@ -102,9 +84,9 @@ def test_active_signs_come_in_their_order(db):
 
 
 def test_every_editable_field_explains_itself_in_dutch(db):
-    for model in (Page, Section, Sign, SiteFacts, Location):
+    for model in (Page, Section, Sign, Fact, StaffProfile):
         for field in model._meta.get_fields():
             if getattr(field, "editable", False) and not field.auto_created:
-                if field.name == "facts":
-                    continue
+                if (model, field.name) in {(Fact, "key"), (Fact, "value"), (StaffProfile, "user")}:
+                    continue  # shown with the fact's own help, or a plain choice of user
                 assert field.help_text, f"{model.__name__}.{field.name} has no help_text"

@@ -1,5 +1,6 @@
 """The pages a parent reads: home, the topic guide in order, and the information pages."""
 
+import datetime
 import itertools
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from content.models import Page, Section, Sign
 from content.seed.pages import SIGNS
+from tests.factories import confirm_fact, make_reviewer, publish
 
 from .html import headings, links, main_text
 
@@ -57,9 +59,13 @@ KEY_SENTENCES = {
         "Er zijn 5 à 6 sessies, verspreid over gemiddeld 2 tot 3 maanden.",
         "Voor meer informatie",
     ],
-    "/contact/": ["0493 - 327506", "info@bijzonderjeugdwerk.nl", "Helmond"],
+    "/contact/": ["0493 - 327506", "Vraag of wij u terugbellen"],
     "/privacyverklaring/": ["Autoriteit Persoonsgegevens", "Uw rechten"],
-    "/toegankelijkheidsverklaring/": ["WCAG 2.2, niveau AA", "Werkt iets niet goed?"],
+    "/toegankelijkheidsverklaring/": [
+        "Wij maken de website zo dat iedereen hem kan gebruiken.",
+        "Werkt iets niet goed?",
+        "Wij proberen het zo snel mogelijk op te lossen.",
+    ],
 }
 
 
@@ -119,6 +125,7 @@ def test_op_deze_pagina_is_only_shown_for_pages_with_three_or_more_sections(clie
     assert "Op deze pagina" not in client.get(page.get_absolute_url()).content.decode()
 
     Section.objects.create(page=page, order=30, heading="Nog een sectie", body="Tekst.")
+    publish(page)
     assert "Op deze pagina" in client.get(page.get_absolute_url()).content.decode()
 
 
@@ -174,12 +181,14 @@ def test_each_hub_page_ends_with_its_call_to_action(client, site_content):
         assert f'href="{target}"' in box, url
 
 
-def test_the_call_to_action_promises_the_response_time_from_the_site_facts(client, site_content):
-    from content.models import SiteFacts
+def test_the_call_to_action_promises_a_response_time_only_once_it_is_confirmed(
+    client, site_content
+):
+    text = main_text(client.get("/kenmerken-en-symptomen/").content)
+    assert "Vraag een psychologisch onderzoek aan." in text
+    assert "werkdag" not in text
 
-    facts = SiteFacts.load()
-    facts.response_days = 5
-    facts.save()
+    confirm_fact("response_days", 5)
     text = main_text(client.get("/kenmerken-en-symptomen/").content)
     assert "Wij nemen binnen 5 werkdagen contact met u op." in text
 
@@ -216,8 +225,8 @@ def test_the_symptoms_page_lists_the_signs_from_the_sign_list(client, site_conte
         assert sign in text
 
     Sign.objects.filter(text=SIGNS[0]).update(is_active=False)
-    new = Sign.objects.create(text="het kind slaapt slecht", order=1)
-    new.save()  # the signal empties the cache; update() above does not, this save does
+    Sign.objects.create(text="het kind slaapt slecht", order=1)
+    publish()  # the new list goes live once approved
     text = main_text(client.get("/kenmerken-en-symptomen/").content)
     assert SIGNS[0] not in text
     assert text.index("het kind slaapt slecht") < text.index(SIGNS[1])
@@ -229,32 +238,41 @@ def test_the_signs_follow_the_first_section_of_the_symptoms_page(client, site_co
     assert intro < text.index(SIGNS[0]) < text.index("Herkent u deze signalen?")
 
 
-def test_hub_pages_say_when_they_were_last_checked(client, site_content):
+def test_a_page_says_who_checked_it_only_after_a_named_review(client, site_content):
+    from content.reviews import mark_reviewed
+
     page = Page.objects.get(slug="wat-is-hechting")
-    page.reviewed_on = page.reviewed_on.replace(year=2026, month=3, day=4)
-    page.reviewed_by = "GZ-psycholoog Bijzonder Jeugdwerk"
-    page.save()
+    assert "Gecontroleerd" not in client.get(page.get_absolute_url()).content.decode()
+
+    reviewer = make_reviewer(public_name="Drs. A. de Vries", profession="GZ-psycholoog")
+    mark_reviewed(page, reviewer=reviewer, today=datetime.date(2026, 3, 4))
     text = main_text(client.get(page.get_absolute_url()).content)
-    assert "Laatst gecontroleerd op 4 maart 2026 door GZ-psycholoog Bijzonder Jeugdwerk." in text
+    assert "Gecontroleerd door Drs. A. de Vries, GZ-psycholoog, op 4 maart 2026." in text
+    assert "Volgende controle: 4 maart 2027." in text
 
 
-def test_pages_without_a_review_date_do_not_pretend_to_have_one(client, site_content):
-    assert "Laatst gecontroleerd" not in client.get("/privacyverklaring/").content.decode()
+def test_no_page_of_a_fresh_site_claims_a_review(client, site_content):
+    for url in ALL_PAGES:
+        assert "econtroleerd" not in main_text(client.get(url).content), url
 
 
-def test_the_contact_page_shows_the_site_facts(client, site_content):
-    from content.models import Location, SiteFacts
+def test_the_contact_page_shows_confirmed_facts_only(client, site_content):
+    text = main_text(client.get("/contact/").content)
+    assert "Bel 0493 - 327506" in text
+    for concept in ("info@bijzonderjeugdwerk.nl", "9.00", "Helmond", "Venlo"):
+        assert concept not in text
 
-    facts = SiteFacts.load()
-    facts.phone = "040 - 1234567"
-    facts.save()
-    Location.objects.create(facts=facts, name="Eindhoven", order=99)
+    confirm_fact("phone", "040 - 1234567")
+    confirm_fact("opening_hours", {"1": ["09:00", "17:00"], "2": ["09:00", "17:00"]})
+    confirm_fact("email", "info@bijzonderjeugdwerk.nl")
+    confirm_fact("locations", ["Eindhoven", "Venlo"])
 
     html = client.get("/contact/").content.decode()
     text = main_text(html)
     assert "Bel 040 - 1234567" in text
     assert 'href="tel:+31401234567"' in html
-    assert "maandag tot en met vrijdag van 9.00 tot 17.00 uur" in text
+    assert "Wij zijn bereikbaar op maandag en dinsdag van 9.00 tot 17.00 uur." in text
+    assert "Mail naar info@bijzonderjeugdwerk.nl." in text
     assert "Eindhoven" in text and "Venlo" in text
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from content.markdown import render_markdown
 from content.models import Page, Section
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,7 @@ def test_a_page_never_shows_a_script_from_its_summary_or_sections(client, site_c
     page.summary = HOSTILE
     page.save()
     Section.objects.create(page=page, order=99, heading="Test <b>kop</b>", body=HOSTILE)
+    publish(page)
 
     response = client.get(page.get_absolute_url())
 

@@ -9,7 +9,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 import content
-from content.models import Location, Page, Section, Sign, SiteFacts
+from content.facts.api import confirmed_facts
+from content.models import Fact, Page, PageReview, Section, Sign, Version
+from tests.factories import confirm_fact
 
 from .html import links, main_text
 
@@ -80,20 +82,28 @@ def test_the_seed_pages_are_published_and_the_drafts_are_marked_for_review(site_
         assert "laten controleren" in page.editor_note
 
 
-def test_the_seed_brings_the_signs_the_locations_and_the_site_facts(site_content):
+def test_the_seed_brings_the_signs_live_and_the_facts_as_concepts(site_content):
     assert Sign.objects.active().count() == 9
     assert Sign.objects.active().first().text == (
         "het kind heeft weinig vertrouwen in zichzelf en in anderen"
     )
-    assert list(Location.objects.values_list("name", flat=True)) == [
-        "Helmond",
-        "Deurne",
-        "Den Bosch",
-        "Milheeze",
-        "Venlo",
-    ]
-    facts = SiteFacts.load()
+    assert Version.objects.filter(subject="signs", state="approved").count() == 1
+    facts = confirmed_facts()
+    # Only what the organisation's own published text states is confirmed.
+    assert set(facts.stored) == {"organisation_name", "phone", "nika_ages"}
     assert (facts.organisation_name, facts.phone) == ("Bijzonder Jeugdwerk", "0493 - 327506")
+    locations = Fact.objects.get(key="locations")
+    assert locations.value == ["Helmond", "Deurne", "Den Bosch", "Milheeze", "Venlo"]
+    assert locations.confirmed_value is None
+
+
+def test_the_seed_pages_go_live_as_starting_content_that_nobody_reviewed(site_content):
+    for page in Page.objects.all():
+        assert page.live_version.state == Version.State.APPROVED
+        assert page.live_version.decided_by is None
+        assert page.live["title"] == page.title
+    assert not PageReview.objects.exists()
+    assert not Page.objects.filter(last_review__isnull=False).exists()
 
 
 def test_running_the_seed_again_duplicates_nothing(site_content):
@@ -101,8 +111,8 @@ def test_running_the_seed_again_duplicates_nothing(site_content):
     call_command("load_content", verbosity=0)
     call_command("load_content", verbosity=0)
     assert (Page.objects.count(), Section.objects.count(), Sign.objects.count()) == counts
-    assert Location.objects.count() == 5
-    assert SiteFacts.objects.count() == 1
+    assert Fact.objects.count() == 15
+    assert Version.objects.count() == Page.objects.count() + 1
 
 
 def test_running_the_seed_again_keeps_every_editor_change(site_content):
@@ -116,10 +126,8 @@ def test_running_the_seed_again_keeps_every_editor_change(site_content):
     page.sections.last().delete()
     Sign.objects.filter(order=10).update(text="door de redactie aangepast")
     Sign.objects.filter(order=20).delete()
-    Location.objects.filter(name="Venlo").delete()
-    facts = SiteFacts.load()
-    facts.phone = "040 - 1234567"
-    facts.save()
+    confirm_fact("phone", "040 - 1234567")
+    confirm_fact("locations", ["Helmond"])
 
     call_command("load_content", verbosity=0)
 
@@ -129,8 +137,8 @@ def test_running_the_seed_again_keeps_every_editor_change(site_content):
     assert Sign.objects.filter(text="door de redactie aangepast").exists()
     assert not Sign.objects.filter(text__startswith="het kind heeft weinig").exists()
     assert Sign.objects.count() == 8
-    assert not Location.objects.filter(name="Venlo").exists()
-    assert SiteFacts.load().phone == "040 - 1234567"
+    assert confirmed_facts().phone == "040 - 1234567"
+    assert Fact.objects.get(key="locations").confirmed_value == ["Helmond"]
 
 
 def test_a_renamed_seed_page_is_not_created_again(site_content):

@@ -6,8 +6,11 @@ from xml.etree import ElementTree
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from content.models import Page, Section
+from content.reviews import mark_reviewed
+from tests.factories import confirm_fact, make_reviewer, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -46,14 +49,16 @@ def test_the_sitemap_leaves_out_unpublished_pages(client, site_content):
 
 
 @override_settings(SITE_URL=SITE)
-def test_the_sitemap_gives_each_page_its_last_change_sections_included(client, site_content):
+def test_the_sitemap_gives_each_page_its_last_approved_change(client, site_content):
     page = Page.objects.get(slug="wat-is-hechting")
-    Page.objects.filter(pk=page.pk).update(updated_at=page.updated_at.replace(year=2025))
+    Page.objects.filter(pk=page.pk).update(published_at=page.published_at.replace(year=2025))
     assert sitemap(client)[SITE + "/wat-is-hechting/"].startswith("2025-")
 
     section = page.sections.first()
     section.body = "Nieuwe tekst."
     section.save()
+    assert sitemap(client)[SITE + "/wat-is-hechting/"].startswith("2025-")  # not live yet
+    publish(page)
     assert not sitemap(client)[SITE + "/wat-is-hechting/"].startswith("2025-")
 
 
@@ -87,13 +92,26 @@ def test_a_hub_page_describes_itself_as_a_medical_web_page_by_the_organisation(
     assert data["url"] == SITE + "/kenmerken-en-symptomen/"
     assert data["name"] == "Hechtingsstoornis kenmerken en symptomen"
     assert data["inLanguage"] == "nl"
-    assert data["lastReviewed"] == page.reviewed_on.isoformat()
     assert data["about"]["@type"] == "MedicalCondition"
     publisher = data["publisher"]
     assert publisher["@type"] == "Organization"
     assert publisher["name"] == "Bijzonder Jeugdwerk"
     assert publisher["telephone"] == "+31493327506"
     assert publisher["url"] == SITE + "/"
+    # Concepts stay out: no e-mail address, no locations; and nobody reviewed the page yet.
+    assert "email" not in publisher and "areaServed" not in publisher
+    assert "lastReviewed" not in data and "reviewedBy" not in data
+
+    mark_reviewed(page, reviewer=make_reviewer(public_name="Drs. A. de Vries"))
+    confirm_fact("email", "info@bijzonderjeugdwerk.nl")
+    data = json_ld(client.get("/kenmerken-en-symptomen/").content.decode())
+    assert data["lastReviewed"] == timezone.localdate().isoformat()
+    assert data["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Drs. A. de Vries",
+        "jobTitle": "GZ-psycholoog",
+    }
+    assert data["publisher"]["email"] == "info@bijzonderjeugdwerk.nl"
 
 
 def test_the_home_page_is_a_web_page_and_the_contact_page_a_contact_page(client, site_content):
@@ -105,6 +123,7 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, site_content):
     page = Page.objects.get(slug="wat-is-hechting")
     page.title = "Titel </script><script>alert(1)</script>"
     page.save()
+    publish(page)
     html = client.get("/wat-is-hechting/").content.decode()
     assert "<script>alert(1)" not in html
     assert json_ld(html)["name"] == "Titel </script><script>alert(1)</script>"
@@ -114,6 +133,7 @@ def test_a_page_without_its_own_description_uses_in_het_kort(client, site_conten
     page = Page.objects.get(slug="wat-is-hechting")
     page.meta_description = ""
     page.save()
+    publish(page)
     html = client.get("/wat-is-hechting/").content.decode()
     assert '<meta name="description" content="Hechting is de band tussen een kind' in html
 
@@ -121,5 +141,6 @@ def test_a_page_without_its_own_description_uses_in_het_kort(client, site_conten
 def test_section_headings_are_h2_and_never_a_second_h1(client, site_content):
     page = Page.objects.get(slug="wat-is-hechting")
     Section.objects.create(page=page, order=99, heading="# Een kop", body="# Nog een kop")
+    publish(page)
     html = client.get("/wat-is-hechting/").content.decode()
     assert html.count("<h1") == 1

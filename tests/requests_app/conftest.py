@@ -131,10 +131,15 @@ def confirmation_reference(client, response) -> str:
 
 @pytest.fixture
 def signs(db):
-    return [
+    """Two signs, approved: the live list the symptoms page and the form show."""
+    from tests.factories import publish
+
+    made = [
         Sign.objects.create(text="Is bang om in de steek gelaten te worden", order=1),
         Sign.objects.create(text="Laat zich moeilijk troosten", order=2),
     ]
+    publish()
+    return made
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Bel mij terug: a short form, a moment on the coming working days within opening hours."""
+"""Bel mij terug: a short form, a moment on the coming working days (within the opening
+hours once the organisation confirmed them)."""
 
 import datetime
 import html as htmllib
@@ -7,8 +8,9 @@ import zoneinfo
 
 import pytest
 
-from content.models import SiteFacts
 from requests_app.models import CallbackRequest, EventType
+from tests.content.html import main_text
+from tests.factories import confirm_fact
 
 from .conftest import CALLBACK_URL, callback_data, send_callback
 
@@ -71,18 +73,49 @@ def test_public_holidays_are_not_offered(client, time_machine):
     assert days[0] == "2026-04-28"
 
 
-def test_day_parts_follow_the_opening_hours(client):
+def test_without_confirmed_hours_a_parent_picks_morning_or_afternoon_without_clock_times(
+    client, on_friday_13_march_2026
+):
     html = client.get(CALLBACK_URL).content.decode()
     assert offered(html, "callback_daypart") == ["ochtend", "middag"]
-    assert "(tussen 9.00 en 12.00 uur)" in html
-    assert "(tussen 12.00 en 17.00 uur)" in html
+    assert "uur" not in main_text(html)  # no opening hours nobody confirmed
+    assert len(offered(html, "callback_date")) == 5
+    assert send_callback(client, callback_daypart="middag").status_code == 302
 
-    facts = SiteFacts.load()
-    facts.opens_at, facts.closes_at = datetime.time(13, 0), datetime.time(20, 0)
-    facts.save()
+
+def test_confirmed_hours_decide_the_days_and_day_parts_on_offer(client, on_friday_13_march_2026):
+    # Open on Mondays 13-20 and Wednesdays 9-12 only.
+    confirm_fact("opening_hours", {"1": ["13:00", "20:00"], "3": ["09:00", "12:00"]})
     html = client.get(CALLBACK_URL).content.decode()
-    assert offered(html, "callback_daypart") == ["middag", "avond"]
+    assert offered(html, "callback_date") == [
+        "2026-03-16",
+        "2026-03-18",
+        "2026-03-23",
+        "2026-03-25",
+        "2026-03-30",
+    ]
+    assert offered(html, "callback_daypart") == ["ochtend", "middag", "avond"]
+    assert "(tussen 9.00 en 12.00 uur)" in html
+    assert "(tussen 13.00 en 18.00 uur)" in html
     assert "(tussen 18.00 en 20.00 uur)" in html
+
+    response = send_callback(client, callback_date="2026-03-16", callback_daypart="ochtend")
+    assert error_summary(response) == [
+        (
+            "id_callback_daypart_0",
+            "Op maandag kunnen wij u alleen 's middags of 's avonds bellen. "
+            "Kies een ander dagdeel of een andere dag.",
+        )
+    ]
+    response = send_callback(client, callback_date="2026-03-17", callback_daypart="middag")
+    assert error_summary(response) == [("id_callback_date_0", "Kies een van de dagen hieronder.")]
+    assert not CallbackRequest.objects.exists()
+
+    assert (
+        send_callback(client, callback_date="2026-03-16", callback_daypart="avond").status_code
+        == 302
+    )
+    assert CallbackRequest.objects.get().callback_daypart == "avond"
 
 
 @pytest.mark.parametrize(
@@ -109,7 +142,7 @@ def test_a_day_offered_before_midnight_is_still_accepted_after_it(client, time_m
     assert response.status_code == 302
 
 
-def test_an_evening_call_is_refused_when_the_office_closes_at_five(client):
+def test_an_evening_call_is_refused_when_no_evening_is_on_offer(client):
     response = send_callback(client, callback_daypart="avond")
     assert error_summary(response) == [
         ("id_callback_daypart_0", "Kies een van de dagdelen hieronder.")

@@ -6,8 +6,8 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from content.models import SiteFacts
 from requests_app.models import Request
+from tests.factories import confirm_fact
 
 from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
 
@@ -23,18 +23,20 @@ def test_the_confirmation_shows_the_reference_next_steps_phone_and_how_to_prepar
     assert "<h1>Aanvraag ontvangen</h1>" in html
     assert f'<strong class="confirmation-panel__reference">{req.reference}</strong>' in html
     assert "Wat gebeurt er nu?" in html
-    assert "Binnen 3 werkdagen nemen wij contact met u op" in html
+    assert "Wij nemen contact met u op, op de manier die u koos." in html
+    assert "werkdag" not in html  # no response time nobody confirmed
+    assert "aanmeldteam" not in html
     assert 'href="tel:+31493327506"' in html
     assert "Zo bereidt u zich voor" in html
     assert "data-print-action" in html  # the print button, shown by JavaScript only
 
 
-def test_the_promised_response_time_comes_from_the_site_facts(client):
-    facts = SiteFacts.load()
-    facts.response_days = 1
-    facts.save()
+def test_the_promised_response_time_and_team_show_once_confirmed(client):
+    confirm_fact("response_days", 1)
+    confirm_fact("intake_team", "het aanmeldteam")
     html = client.get(send_assessment(client)["Location"]).content.decode()
     assert "Binnen 1 werkdag nemen wij contact met u op" in html
+    assert "Een medewerker van het aanmeldteam leest uw aanvraag." in html
 
 
 PERSONAL = {
@@ -59,8 +61,9 @@ OTHER_FAMILY = {
 
 def test_the_confirmation_shows_nothing_the_parent_typed(client, site_content):
     response = send_assessment(client, **PERSONAL)
+    confirm_fact("locations", ["Helmond", "Milheeze"])
     html = client.get(response["Location"]).content.decode()
-    assert '<h2 id="footer-locations"' in html  # the seeded footer is on the page
+    assert '<h2 id="footer-locations"' in html  # the footer names the confirmed places
     for personal in [
         "Fleurtje",
         "Wilhelmina",

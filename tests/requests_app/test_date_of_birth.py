@@ -8,6 +8,7 @@ import zoneinfo
 import pytest
 
 from requests_app.models import AssessmentRequest
+from tests.factories import confirm_fact
 
 from .conftest import assessment_data, post_step, send_assessment
 
@@ -120,29 +121,33 @@ def test_real_dates_are_accepted(client, day, month, year):
     assert "Over u" in html
 
 
-def test_a_child_who_turns_23_today_is_too_old_and_the_parent_is_asked_to_call(client):
-    html = submit_kind_step(client, "15", "3", "2003")
-    message = error_of(html)
-    assert message.startswith("Wij helpen kinderen en jongeren tot 23 jaar.")
+def test_without_a_confirmed_age_range_no_age_limit_is_claimed(client):
+    # The old, unconfirmed "tot 23 jaar" is gone: a 25-year-old's parent may still ask.
+    assert error_of(submit_kind_step(client, "1", "1", "2001")) is None
+
+
+def test_a_confirmed_age_range_refuses_an_older_child_and_asks_the_parent_to_call(client):
+    confirm_fact("assessment_ages", {"min": 0, "max": 23})
+    message = error_of(submit_kind_step(client, "15", "3", "2003"))
+    assert message.startswith(
+        "Wij doen onderzoek bij kinderen en jongeren van 0 tot 23 jaar. Uw kind is 23 jaar."
+    )
     assert "Bel ons gerust op 0493 - 327506" in message
+    # One day younger: still welcome.
+    assert error_of(submit_kind_step(client, "16", "3", "2003")) is None
 
 
-def test_a_child_who_turns_23_tomorrow_is_still_welcome(client):
-    html = submit_kind_step(client, "16", "3", "2003")
-    assert error_of(html) is None
-
-
-def test_the_maximum_age_comes_from_the_settings(client, settings):
-    settings.REQUEST_MAX_CHILD_AGE = 18
-    html = submit_kind_step(client, "1", "1", "2007")
-    assert error_of(html).startswith("Wij helpen kinderen en jongeren tot 18 jaar.")
+def test_a_birth_date_that_makes_the_child_implausibly_old_is_queried(client):
+    message = error_of(submit_kind_step(client, "1", "1", "1976"))
+    assert message.startswith("Klopt het jaar? Met deze geboortedatum is uw kind nu 50 jaar.")
 
 
 def test_a_leap_day_child_turns_a_year_older_on_1_march(client, time_machine):
+    confirm_fact("assessment_ages", {"min": 0, "max": 23})
     time_machine.move_to(datetime.datetime(2027, 2, 28, 12, 0, tzinfo=AMSTERDAM), tick=False)
     assert error_of(submit_kind_step(client, "29", "2", "2004")) is None
     time_machine.move_to(datetime.datetime(2027, 3, 1, 12, 0, tzinfo=AMSTERDAM), tick=False)
-    assert error_of(submit_kind_step(client, "29", "2", "2004")).startswith("Wij helpen")
+    assert error_of(submit_kind_step(client, "29", "2", "2004")).startswith("Wij doen onderzoek")
 
 
 def test_the_date_is_stored_and_shown_in_words_on_the_review(client):

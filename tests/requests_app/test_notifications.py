@@ -118,10 +118,12 @@ def test_the_parent_gets_the_reference_next_steps_and_how_to_reach_us(
     [confirmation] = mail_to("ouder@example.org")
     assert confirmation.subject == f"Wij hebben uw aanvraag ontvangen ({req.reference})"
     assert req.reference in confirmation.body
-    assert "Binnen 3 werkdagen nemen wij contact met u op" in confirmation.body
+    assert "Wij nemen contact met u op, op de manier die u koos." in confirmation.body
     assert "0493 - 327506" in confirmation.body
-    assert "info@bijzonderjeugdwerk.nl" in confirmation.body
-    assert confirmation.reply_to == ["info@bijzonderjeugdwerk.nl"]
+    # Nothing the organisation has not confirmed, and replies never go where editors say.
+    for concept in ("werkdag", "info@bijzonderjeugdwerk.nl", "9.00", "17.00"):
+        assert concept not in confirmation.body
+    assert confirmation.reply_to == []
 
 
 def test_without_an_e_mail_address_only_intake_is_told(client, django_capture_on_commit_callbacks):

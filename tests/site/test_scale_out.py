@@ -109,15 +109,18 @@ def test_concurrent_submissions_on_both_hosts_get_distinct_references(two_hosts)
     assert sorted(r for (r,) in stored) == sorted(references)
 
 
-def test_an_edit_shows_on_both_hosts_at_once(two_hosts):
+def test_a_confirmed_change_shows_on_both_hosts_at_once(two_hosts):
     first, second = two_hosts["hosts"]
-    for host in (first, second):  # both have the navigation cached now
+    for host in (first, second):  # both have the navigation and the page cached now
         assert b"0493 - 327506" in Parent(host.url).get("/")[2]
     manage(
         "shell",
         "-c",
-        "from content.models import SiteFacts; f = SiteFacts.load(); "
-        "f.phone = '0493 - 999999'; f.save()",
+        "from django.contrib.auth import get_user_model; "
+        "from content.facts.changes import confirm, propose; from content.models import Fact; "
+        "u = get_user_model().objects.create_superuser('bevestiger', 'b@example.org', 'x'); "
+        "f = Fact.objects.get(key='phone'); propose(f, '0493 - 999999', user=u); "
+        "confirm(f, user=u)",
         env=two_hosts["env"],
     )
     for host in (first, second):

@@ -9,8 +9,8 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from content.models import SiteFacts
 from requests_app import triage
+from tests.factories import confirm_fact
 
 AMS = datetime.timezone(datetime.timedelta(hours=1))
 
@@ -79,11 +79,12 @@ def test_the_due_date_uses_the_local_date_of_receipt():
     assert triage.due_date(received, days=3) == datetime.date(2026, 12, 3)
 
 
-def test_the_due_date_follows_the_promise_in_the_site_facts(db):
-    facts = SiteFacts.load()
-    facts.response_days = 5
-    facts.save()
+@override_settings(TRIAGE_DEFAULT_RESPONSE_DAYS=2)
+def test_the_due_date_uses_an_internal_default_until_the_promise_is_confirmed(db):
     received = datetime.datetime(2026, 11, 30, 9, 0, tzinfo=AMS)  # Monday
+    assert triage.due_date(received) == datetime.date(2026, 12, 2)
+
+    confirm_fact("response_days", 5)
     assert triage.due_date(received) == datetime.date(2026, 12, 7)
 
 

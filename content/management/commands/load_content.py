@@ -1,18 +1,23 @@
-"""Load the seed content. Idempotent: creates what is missing, never overwrites edits."""
+"""Load the seed content. Idempotent: creates what is missing, never overwrites edits.
 
-import datetime
+Pages and the signs list go live as the starting content (approved by nobody, so no page
+says it was checked); the organisation's facts are seeded as concepts, except what its own
+published text states (content/facts/registry.py).
+"""
 
 from django.contrib.sites.models import Site
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
-from content.models import Location, Page, Section, Sign, SiteFacts
-from content.seed.pages import LOCATIONS, REVIEWER, SIGNS, pages
+from content.facts.changes import seed_facts
+from content.models import Page, Section, Sign, Synonym, Version
+from content.publishing import start_live
+from content.seed.pages import SIGNS, pages
+from content.seed.synonyms import SYNONYMS
 from content.site_url import sync_site
 
-REVIEW_INTERVAL = datetime.timedelta(days=365)
+START = "Startinhoud (load_content)"
 PAGE_FIELDS = (
     "kind",
     "slug",
@@ -27,6 +32,7 @@ PAGE_FIELDS = (
     "summary",
     "meta_description",
     "editor_note",
+    "review_interval_months",
 )
 
 
@@ -36,17 +42,20 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         sync_site(Site)
-        facts = SiteFacts.load()
-        # Lists are seeded as a whole, once: an editor who removes a sign or a location
-        # does not get it back on the next run.
-        if not facts.locations.exists():
-            Location.objects.bulk_create(
-                Location(facts=facts, name=name, order=(i + 1) * 10)
-                for i, name in enumerate(LOCATIONS)
-            )
+        facts = seed_facts()
+        # The signs list is seeded as a whole, once: an editor who removes a sign does not
+        # get it back on the next run.
         if not Sign.objects.exists():
             Sign.objects.bulk_create(
                 Sign(text=text, order=(i + 1) * 10) for i, text in enumerate(SIGNS)
+            )
+        if not Version.objects.filter(subject=Version.Subject.SIGNS).exists():
+            start_live(None, note=START)
+        # The synonym list, too, is seeded as a whole, once.
+        if not Synonym.objects.exists():
+            Synonym.objects.bulk_create(
+                Synonym(word=word, alternatives=alternatives)
+                for word, alternatives in SYNONYMS.items()
             )
 
         urls = {
@@ -55,15 +64,19 @@ class Command(BaseCommand):
             "contact": reverse("content:page", kwargs={"slug": "contact"}),
             "behandeling": reverse("content:page", kwargs={"slug": "behandeling-nika-interventie"}),
         }
-        today = timezone.localdate()
         created = []
         for data in pages(urls):
             if self._existing(data) is None:
-                self._create(data, today)
+                self._create(data)
                 created.append(data["slug"])
-        if created:
-            self.stdout.write(f"Pagina's aangemaakt: {', '.join(created)}.")
-        self.stdout.write("Inhoud klaar.")
+        if options["verbosity"] >= 1:
+            if facts:
+                self.stdout.write(
+                    f"Feiten aangemaakt (concept, tenzij bevestigd): {', '.join(facts)}."
+                )
+            if created:
+                self.stdout.write(f"Pagina's aangemaakt: {', '.join(created)}.")
+            self.stdout.write("Inhoud klaar.")
 
     def _existing(self, data):
         """The page this seed entry made earlier, found by its key even after a slug change."""
@@ -79,17 +92,14 @@ class Command(BaseCommand):
             Page.objects.filter(pk=page.pk).update(seed_key=data["seed_key"])
         return page
 
-    def _create(self, data, today):
+    def _create(self, data):
         page = Page(
             seed_key=data["seed_key"],
             is_published=True,
             **{name: data[name] for name in PAGE_FIELDS if name in data},
         )
-        if data.get("reviewed"):
-            page.reviewed_on = today
-            page.reviewed_by = REVIEWER
-            page.next_review_due = today + REVIEW_INTERVAL
         page.save()
         for i, (heading, body) in enumerate(data["sections"]):
             Section(page=page, order=(i + 1) * 10, heading=heading, body=body).save()
+        start_live(page, note=START)
         return page

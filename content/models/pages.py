@@ -1,27 +1,40 @@
-"""What parents read: pages with their sections, the list of signs, and the site's facts."""
+"""What parents read: pages with their sections, and the list of signs.
 
-import datetime
+A page's own fields and its sections are the editors' working copy. Parents read the
+approved copy in ``Page.live`` (see content/publishing.py): a change goes live only when
+an inhoudelijk deskundige who did not write it approves it.
+"""
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
-from .markdown import html_to_text, render_markdown
-from .redirects import record_move
+from ..markdown import html_to_text, render_markdown
+from ..redirects import record_move
 
 MARKDOWN_HELP = (
     "Schrijf in gewone tekst. Een witregel begint een nieuwe alinea. "
     "Een opsomming: begin elke regel met '- '. Vet: **woord**. "
-    "Een link: [tekst](https://voorbeeld.nl). Andere opmaak en HTML worden weggelaten."
+    "Een link: [tekst](https://voorbeeld.nl). Een feit van de organisatie (zoals de wachttijd) "
+    "als eigen alinea: [[feit:waiting_time]]; de site toont het alleen als het bevestigd is "
+    "(zie Inhoud › Feiten van de organisatie). Andere opmaak en HTML worden weggelaten."
 )
+
+
+def describe(meta_description: str, summary_html: str) -> str:
+    return meta_description or Truncator(html_to_text(summary_html)).chars(158)
 
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """Pages parents can read: published, with an approved (live) copy."""
+        return self.filter(is_published=True, published_at__isnull=False)
+
+    def needing_review(self):
+        """Published pages that an inhoudelijk deskundige checks at an interval."""
+        return self.published().filter(review_interval_months__gt=0)
 
     def review_overdue(self, today=None):
         today = today or timezone.localdate()
@@ -124,33 +137,49 @@ class Page(models.Model):
         help_text="Toon telefoonnummer, bereikbaarheid, e-mailadres en locaties (beheerd onder "
         "Inhoud › Gegevens van de organisatie). Bedoeld voor de contactpagina.",
     )
-    reviewed_on = models.DateField(
-        "laatst gecontroleerd op",
-        null=True,
-        blank=True,
-        help_text="Datum waarop een deskundige de tekst inhoudelijk heeft gecontroleerd. "
-        "Staat onderaan de pagina.",
-    )
-    reviewed_by = models.CharField(
-        "gecontroleerd door",
-        max_length=120,
-        blank=True,
-        help_text="Naam of functie. Bijvoorbeeld: 'GZ-psycholoog Bijzonder Jeugdwerk'. "
-        "Staat onderaan de pagina.",
+    review_interval_months = models.PositiveSmallIntegerField(
+        "controle elke (maanden)",
+        default=12,
+        help_text="Hoe vaak een inhoudelijk deskundige deze tekst opnieuw controleert. "
+        "Meestal 12 maanden. 0: deze pagina hoeft niet inhoudelijk gecontroleerd te worden "
+        "(bijvoorbeeld de privacyverklaring).",
     )
     next_review_due = models.DateField(
         "volgende controle",
         null=True,
         blank=True,
-        help_text="Wanneer de tekst opnieuw gecontroleerd moet worden (meestal na een jaar).",
+        editable=False,
+        help_text="Wordt gezet als een inhoudelijk deskundige de pagina controleert.",
     )
+    last_review = models.ForeignKey(
+        "content.PageReview",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="laatste inhoudelijke controle",
+    )
+    # What parents read: the approved copy of title, summary and sections (a snapshot made
+    # by content.publishing), the version it came from and when it went live.
+    live = models.JSONField(default=dict, blank=True, editable=False)
+    live_version = models.ForeignKey(
+        "content.Version",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="gepubliceerde versie",
+    )
+    published_at = models.DateTimeField("live sinds", null=True, blank=True, editable=False)
     editor_note = models.TextField(
         "interne notitie voor redactie",
         blank=True,
         help_text="Alleen zichtbaar in het beheer, nooit op de site. Bijvoorbeeld: "
         "'Concept: laten controleren door de privacyfunctionaris.'",
     )
-    # Plain text of the summary and sections, kept for search; never shown as HTML.
+    # Plain text of the live copy's summary and sections, kept for search; never shown as HTML.
     search_text = models.TextField(editable=False, blank=True)
     # Which seed page this is, so that re-seeding finds it again after a slug change.
     seed_key = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
@@ -158,9 +187,7 @@ class Page(models.Model):
         "aangemaakt", auto_now_add=True, help_text="Wordt automatisch ingevuld."
     )
     updated_at = models.DateTimeField(
-        "laatst gewijzigd",
-        auto_now=True,
-        help_text="Wordt automatisch bijgewerkt, ook als een sectie verandert.",
+        "laatst gewijzigd", auto_now=True, help_text="Wordt automatisch bijgewerkt."
     )
 
     objects = PageQuerySet.as_manager()
@@ -176,6 +203,9 @@ class Page(models.Model):
                 name="content_page_one_home",
                 violation_error_message="Er is al een startpagina.",
             ),
+        ]
+        permissions = [
+            ("review_page", "Mag pagina's inhoudelijk controleren (inhoudelijk deskundige)"),
         ]
 
     def __str__(self):
@@ -220,26 +250,39 @@ class Page(models.Model):
     @property
     def description(self):
         """The meta description, or the start of 'In het kort' when the editor left it empty."""
-        if self.meta_description:
-            return self.meta_description
-        return Truncator(html_to_text(self.summary_html)).chars(158)
+        return describe(self.meta_description, self.summary_html)
+
+    @property
+    def live_title(self) -> str:
+        return (self.live or {}).get("title", "")
+
+    @property
+    def live_nav_title(self) -> str:
+        live = self.live or {}
+        return live.get("menu_title") or live.get("title", "")
+
+    @property
+    def live_description(self) -> str:
+        live = self.live or {}
+        return describe(live.get("meta_description", ""), live.get("summary_html", ""))
+
+    @property
+    def has_live_copy(self) -> bool:
+        return bool(self.live)
 
     def build_search_text(self):
-        parts = [html_to_text(self.summary_html)]
-        if self.pk:
-            for heading, body_html in self.sections.order_by("order", "pk").values_list(
-                "heading", "body_html"
-            ):
-                parts += [heading, html_to_text(body_html)]
-        return "\n".join(part for part in parts if part)
+        """Plain text of the live copy, for search: what parents can read, nothing else
+        (the approved signs too, on the page that lists them)."""
+        from ..facts.api import strip_fact_tokens
+        from ..publishing import live_signs
 
-    def refresh_search_text(self):
-        """Store the search text after a section changed; sitemaps see the page as changed."""
-        self.search_text = self.build_search_text()
-        self.updated_at = timezone.now()
-        Page.objects.filter(pk=self.pk).update(
-            search_text=self.search_text, updated_at=self.updated_at
-        )
+        live = self.live or {}
+        parts = [html_to_text(live.get("summary_html", ""))]
+        for section in live.get("sections", ()):
+            parts += [section["heading"], html_to_text(section["body_html"])]
+        if self.show_signs:
+            parts += [text for _, text in live_signs()]
+        return strip_fact_tokens("\n".join(part for part in parts if part))
 
 
 # Ids the frame and the page template use; a section anchor must not take one of them.
@@ -353,112 +396,3 @@ class Sign(models.Model):
 
     def __str__(self):
         return self.text
-
-
-class SiteFacts(models.Model):
-    """The one row of facts every page shows: name, phone, e-mail, opening hours."""
-
-    SINGLETON_PK = 1
-
-    organisation_name = models.CharField(
-        "naam organisatie",
-        max_length=120,
-        default="Bijzonder Jeugdwerk",
-        help_text="Staat in de kop en voettekst van elke pagina en in zoekmachines. "
-        "Bijvoorbeeld: 'Bijzonder Jeugdwerk'.",
-    )
-    phone = models.CharField(
-        "telefoonnummer",
-        max_length=30,
-        default="0493 - 327506",
-        help_text="Zoals het op de site staat. Bijvoorbeeld: '0493 - 327506'. Staat op elke pagina.",
-    )
-    email = models.EmailField(
-        "e-mailadres",
-        default="info@bijzonderjeugdwerk.nl",
-        help_text="Algemeen e-mailadres voor ouders. Staat op de contactpagina en in de voettekst.",
-    )
-    opens_at = models.TimeField(
-        "bereikbaar vanaf",
-        default=datetime.time(9, 0),
-        help_text="Op werkdagen. Bijvoorbeeld: 9:00.",
-    )
-    closes_at = models.TimeField(
-        "bereikbaar tot",
-        default=datetime.time(17, 0),
-        help_text="Op werkdagen. Bijvoorbeeld: 17:00.",
-    )
-    response_days = models.PositiveSmallIntegerField(
-        "reactietermijn (werkdagen)",
-        default=3,
-        help_text="Binnen hoeveel werkdagen wij reageren op een aanvraag. Dit belooft de site "
-        "aan ouders en bepaalt de 'uiterlijk'-datum in de wachtrij.",
-    )
-    updated_at = models.DateTimeField(
-        "laatst gewijzigd", auto_now=True, help_text="Wordt automatisch bijgewerkt."
-    )
-
-    class Meta:
-        verbose_name = "gegevens van de organisatie"
-        verbose_name_plural = "gegevens van de organisatie"
-
-    def __str__(self):
-        return self.organisation_name
-
-    def save(self, *args, **kwargs):
-        self.pk = self.SINGLETON_PK  # there is only ever one row
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("De gegevens van de organisatie kunnen niet worden verwijderd.")
-
-    def clean(self):
-        if self.opens_at and self.closes_at and self.opens_at >= self.closes_at:
-            raise ValidationError({"closes_at": "De eindtijd moet na de begintijd liggen."})
-        try:
-            phonenumbers.parse(self.phone, "NL")
-        except phonenumbers.NumberParseException:
-            raise ValidationError({"phone": "Dit is geen geldig telefoonnummer."}) from None
-
-    @classmethod
-    def load(cls):
-        obj, _ = cls.objects.get_or_create(pk=cls.SINGLETON_PK)
-        return obj
-
-    @property
-    def phone_uri(self):
-        """The phone number as a tel: URI in international form, e.g. tel:+31493327506."""
-        try:
-            number = phonenumbers.parse(self.phone, "NL")
-        except phonenumbers.NumberParseException:
-            return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-    @property
-    def opening_hours(self):
-        """Plain Dutch, e.g. 'maandag tot en met vrijdag van 9.00 tot 17.00 uur'."""
-        return (
-            f"maandag tot en met vrijdag van {self.opens_at:%-H.%M} tot {self.closes_at:%-H.%M} uur"
-        )
-
-
-class Location(models.Model):
-    """A place the organisation works from; staff keep the list."""
-
-    facts = models.ForeignKey(
-        SiteFacts, on_delete=models.CASCADE, related_name="locations", default=1, editable=False
-    )
-    name = models.CharField(
-        "plaats", max_length=80, help_text="Plaatsnaam. Bijvoorbeeld: 'Helmond'."
-    )
-    order = models.PositiveSmallIntegerField(
-        "volgorde", default=0, help_text="Plaats in de lijst: lager staat eerder."
-    )
-
-    class Meta:
-        verbose_name = "locatie"
-        verbose_name_plural = "locaties"
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.name

@@ -1,0 +1,66 @@
+"""When we may call a parent back: days and parts of the day on the callback form.
+
+Without confirmed opening hours the form offers the coming working days, each in the
+morning or the afternoon, without clock times (nothing the organisation has not said).
+Once the organisation confirmed its hours, it offers exactly those: only days that are
+open, only the parts of the day that fall within that day's hours, with the times.
+"""
+
+import datetime
+
+from content.facts.hours import NOON, SIX_PM, clock
+
+from .models import DayPart
+
+
+def _spans(opens: datetime.time, closes: datetime.time):
+    return [
+        (DayPart.MORNING, opens, min(closes, NOON)),
+        (DayPart.AFTERNOON, max(opens, NOON), min(closes, SIX_PM)),
+        (DayPart.EVENING, max(opens, SIX_PM), closes),
+    ]
+
+
+def dayparts_on(hours, day: datetime.date) -> dict[str, tuple[datetime.time, datetime.time]]:
+    """The parts of the day we can call on ``day``: {daypart: (from, to)}; no hours known:
+    morning and afternoon, without times."""
+    if hours is None:
+        return {DayPart.MORNING.value: None, DayPart.AFTERNOON.value: None}
+    span = hours.on(day)
+    if span is None:
+        return {}
+    return {part.value: (start, end) for part, start, end in _spans(*span) if start < end}
+
+
+def callback_days(today: datetime.date, count: int, hours=None) -> list[datetime.date]:
+    """The coming ``count`` working days (from tomorrow) on which we can call."""
+    from .triage import is_working_day
+
+    days, day = [], today
+    for _ in range(count * 7 + 14):  # a bounded search, even for a week with few hours
+        if len(days) == count:
+            break
+        day += datetime.timedelta(days=1)
+        if is_working_day(day) and dayparts_on(hours, day):
+            days.append(day)
+    return days
+
+
+def daypart_choices(hours, days) -> list[tuple[str, str]]:
+    """One radio per part of the day offered on any of ``days``; with its times when they
+    are the same on every day that offers it."""
+    spans: dict[str, set] = {}
+    for day in days:
+        for part, span in dayparts_on(hours, day).items():
+            spans.setdefault(part, set()).add(span)
+    choices = []
+    for part in DayPart:
+        if part.value not in spans:
+            continue
+        found = spans[part.value]
+        label = part.label
+        if len(found) == 1 and None not in found:
+            start, end = next(iter(found))
+            label = f"{label} (tussen {clock(start)} en {clock(end)} uur)"
+        choices.append((part.value, label))
+    return choices
