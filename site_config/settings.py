@@ -109,8 +109,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    "site_config.apps.StaffAuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "site_config.apps.StaffLoginLockoutConfig",  # axes
     "content",
     "requests_app",
 ]
@@ -257,6 +257,8 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Dutch for the strings third-party apps and Django's admin leave in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # ---------------------------------------------------------------------------
 # Static files: hashed, compressed (gzip + brotli), far-future cached by whitenoise.
