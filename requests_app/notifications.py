@@ -11,13 +11,20 @@ Two messages, neither with personal data beyond the parent's own address:
 Sending never raises: a failure is recorded on the request (the error's class only) and
 ``manage.py retry_notifications`` tries again. Each message that went out is recorded in
 the request's history, so a retry never sends it twice.
+
+Mail leaves the request's thread (``send_soon``): a slow or refusing relay never holds the
+parent's confirmation page. A process that stops before a queued mail went out leaves the
+request "pending"; ``retry_notifications`` sends it after REQUEST_NOTIFY_GRACE_SECONDS.
 """
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import connections
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -174,3 +181,32 @@ def retry_candidates(now=None):
         .filter(notify_attempts__lt=settings.REQUEST_NOTIFY_MAX_ATTEMPTS)
         .order_by("created_at")
     )
+
+
+_executor = None
+_executor_lock = threading.Lock()
+
+
+def _mail_thread() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mail")
+    return _executor
+
+
+def _send_in_background(request_id: int) -> None:
+    try:
+        send_notifications(request_id=request_id)
+    except Exception:  # never lose the thread; the request stays pending and is retried
+        logger.exception("E-mail for request id %s not sent; will be retried", request_id)
+    finally:
+        connections.close_all()  # this thread's own database connection
+
+
+def send_soon(*, request_id: int) -> None:
+    """Send a request's e-mails without keeping the parent waiting (after commit)."""
+    if settings.REQUEST_NOTIFY_IN_BACKGROUND:
+        _mail_thread().submit(_send_in_background, request_id)
+    else:
+        send_notifications(request_id=request_id)

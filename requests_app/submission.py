@@ -11,7 +11,7 @@ from django.utils import timezone
 from .backup import journal as backup_journal
 from .choices import REFERENCE_PREFIX, EventType, Kind, SpamMark
 from .models import AssessmentRequest, CallbackRequest, ReferenceCounter, Request
-from .notifications import send_notifications
+from .notifications import send_soon
 from .services import record_event
 from .spam import Verdict
 
@@ -63,7 +63,7 @@ def store_request(
                 record_event(instance, EventType.SPAM, to_value=SpamMark.SUSPECTED)
             else:
                 transaction.on_commit(
-                    functools.partial(send_notifications, request_id=instance.pk), robust=True
+                    functools.partial(send_soon, request_id=instance.pk), robust=True
                 )
     except IntegrityError:
         existing = Request.objects.filter(submission_token=token).first()

@@ -527,6 +527,9 @@ REQUEST_CONFIRMATION_MAX_AGE = env.int("REQUEST_CONFIRMATION_MAX_AGE", 24 * 3600
 # A pending notification younger than this is still being sent by the web process;
 # retry_notifications leaves it alone (seconds).
 REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
+# E-mail is sent by a background thread after the request is stored, so a slow relay never
+# holds the parent's page; tests send at once so they can read mail.outbox.
+REQUEST_NOTIFY_IN_BACKGROUND = env.bool("REQUEST_NOTIFY_IN_BACKGROUND", not TESTING)
 # After this many failed tries retry_notifications stops (the admin shows "Mislukt").
 REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
