@@ -14,6 +14,7 @@ from .choices import Kind
 from .forms.steps import STEPS
 from .models import AssessmentRequest, CallbackRequest, Request
 from .questions import CALLBACK, ORGANISATION, csv_question
+from .text import without_invisible_formatting
 
 
 @dataclass
@@ -54,7 +55,8 @@ def _sections(details, groups, organisation_name) -> list[Section]:
             section.rows.append(
                 Row(
                     q.staff_label.replace(ORGANISATION, organisation_name),
-                    q.answer(details),
+                    # Rows stored before the forms removed invisible formatting may hold it.
+                    [without_invisible_formatting(v) for v in q.answer(details)],
                     listed=q.listed,
                     multiline=q.free_text,
                 )

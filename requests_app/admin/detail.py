@@ -17,6 +17,7 @@ from .. import access_log, answers, history, services
 from ..choices import AccessAction, Status, may_move
 from ..models import Request
 from ..org_facts import org_facts
+from ..text import without_invisible_formatting
 from ..workdays import due_date, is_overdue
 
 PERM_NOTE = "requests_app.add_internalnote"
@@ -75,6 +76,10 @@ class TriageForm(forms.ModelForm):
             self.fields["status"].widget.choices = [
                 (value, label) for value, label in Status.choices if may_move(current, value)
             ]
+
+    def clean_new_note(self):
+        # A note is shown beside what the parent sent: no direction overrides in it either.
+        return without_invisible_formatting(self.cleaned_data["new_note"]).strip()
 
     def clean_status(self):
         new = self.cleaned_data["status"]

@@ -1,5 +1,6 @@
 """CSV export of the filtered queue: only with a dedicated permission, free text only with
-a second one, safe to open in a spreadsheet. Answers come from the questions."""
+a second one, safe to open in a spreadsheet (no formulas, no direction overrides).
+Answers come from the questions."""
 
 import csv
 
@@ -14,6 +15,7 @@ from ..access_log import log_access
 from ..answers import csv_answer
 from ..choices import AccessAction
 from ..questions import CSV_COLUMNS, CSV_FREE_TEXT, yes_no
+from ..text import without_invisible_formatting
 from ..workdays import due_date
 
 PERM_EXPORT = "requests_app.export_request"
@@ -35,8 +37,10 @@ REQUEST_COLUMNS = {
 
 
 def csv_safe(value) -> str:
-    """Text for one CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
+    """Text for one CSV cell that a spreadsheet will not run as a formula, and without
+    direction overrides or other invisible formatting (rows stored before the forms
+    removed them may hold some)."""
+    text = "" if value is None else without_invisible_formatting(str(value))
     if text.startswith(FORMULA_START):
         return "'" + text
     return text

@@ -1,5 +1,6 @@
-"""Form fields for the parents' forms: text that refuses control characters, Dutch phone
-numbers stored in E.164, yes/no radios and a date typed as day, month and year."""
+"""Form fields for the parents' forms: text that refuses control characters and drops
+invisible formatting, Dutch phone numbers stored in E.164, yes/no radios and a date typed
+as day, month and year."""
 
 import datetime
 import re
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 
 from ..phones import normalise_phone
+from ..text import without_invisible_formatting
 
 # Characters a person never types on purpose. Tabs and line breaks are allowed in
 # multi-line text only; NUL would also be refused by PostgreSQL.
@@ -31,7 +33,8 @@ def _is_invisible(value: str) -> bool:
 
 
 class TextField(forms.CharField):
-    """A CharField for what parents type: NFC-normalised, no control characters.
+    """A CharField for what parents type: NFC-normalised, no control characters, no
+    direction overrides or other invisible formatting (removed: see ``requests_app.text``).
 
     The browser gets no ``maxlength``: it would cut off pasted text without a word.
     The server checks the length and says so.
@@ -47,9 +50,12 @@ class TextField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        if value:
+            value = without_invisible_formatting(value)
+            value = value.strip() if self.strip else value
         if value and _is_invisible(value):
-            # Only zero-width spaces, byte-order or direction marks: nothing anyone can
-            # read, so it counts as not filled in (strip() leaves these characters).
+            # Only joiners or other format characters are left: nothing anyone can read,
+            # so it counts as not filled in (strip() leaves these characters).
             return self.empty_value
         return unicodedata.normalize("NFC", value) if value else value
 

@@ -15,6 +15,8 @@ from django.core import validators
 from django.test import Client
 from django.utils import translation
 
+from requests_app.text import INVISIBLE_FORMATTING
+
 from .forms import ASSESSMENT_URL, CALLBACK_URL
 
 PHONE = "0493 - 327506"
@@ -93,10 +95,12 @@ def as_received(text: str) -> str:
 
 
 def as_cleaned(text: str) -> str:
-    """What a parents' text field keeps of a received value: stripped, NFC; nothing at
-    all when no character in it can be seen (only spaces and format characters)."""
-    value = as_received(text).strip()
-    if all(unicodedata.category(ch) == "Cf" for ch in value):
+    """What a parents' text field keeps of a received value: stripped, without invisible
+    formatting (direction overrides ...: requests_app.text), NFC; nothing at all when no
+    character in it can be seen (only spaces and format characters)."""
+    removed = dict.fromkeys(INVISIBLE_FORMATTING)
+    value = as_received(text).strip().translate(removed).strip()
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value):
         return ""
     return unicodedata.normalize("NFC", value)
 
