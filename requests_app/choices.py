@@ -111,6 +111,7 @@ class SpamReason(models.TextChoices):
     NO_TICKET = "no_ticket", "geen geldig formulierkenmerk"
     TOO_FAST = "too_fast", "te snel ingevuld"
     RATE_LIMITED = "rate_limited", "te vaak verstuurd"
+    EXPIRED_TICKET = "expired_ticket", "formulierkenmerk verlopen (formulier te lang open)"
 
 
 class DayPart(models.TextChoices):

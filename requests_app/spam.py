@@ -59,10 +59,16 @@ def is_flooding(request) -> bool:
 
 @dataclass(frozen=True)
 class Ticket:
-    """Issued with a fresh form: the submission's idempotency token and when it started."""
+    """Issued with a fresh form: the submission's idempotency token and when it started.
+
+    ``expired``: genuine, but older than REQUEST_TICKET_MAX_AGE. Tickets collected in
+    advance would otherwise beat the minimum fill time forever; a parent who left the
+    form open overnight still has the request stored (flagged for a person to judge).
+    """
 
     token: uuid.UUID
     started: float
+    expired: bool = False
 
     def seconds_taken(self, now=None) -> float:
         return (now or time.time()) - self.started
@@ -74,12 +80,19 @@ def new_ticket() -> str:
 
 
 def read_ticket(value) -> Ticket | None:
-    """The ticket a form carried, or None when it is missing or was tampered with."""
+    """The ticket a form carried (perhaps expired), or None when it is missing or was
+    tampered with."""
     if not value or not isinstance(value, str) or len(value) > 200:
         return None
     try:
-        data = signing.loads(value, salt=TICKET_SALT)
-        return Ticket(token=uuid.UUID(hex=data["k"]), started=float(data["t"]))
+        try:
+            data = signing.loads(value, salt=TICKET_SALT, max_age=settings.REQUEST_TICKET_MAX_AGE)
+            expired = False
+        except signing.SignatureExpired:
+            # Our own signature, only too old: its token still finds a repeated send.
+            data = signing.loads(value, salt=TICKET_SALT)
+            expired = True
+        return Ticket(token=uuid.UUID(hex=data["k"]), started=float(data["t"]), expired=expired)
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
 
@@ -101,6 +114,8 @@ def judge(*, honeypot: str, ticket: Ticket | None, rate_limited=False) -> Verdic
         reasons.append(SpamReason.NO_TICKET)
     else:
         seconds = round(max(ticket.seconds_taken(), 0))
+        if ticket.expired:
+            reasons.append(SpamReason.EXPIRED_TICKET)
         if ticket.seconds_taken() < settings.REQUEST_MIN_FILL_SECONDS:
             reasons.append(SpamReason.TOO_FAST)
     if rate_limited:

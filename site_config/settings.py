@@ -510,6 +510,10 @@ REQUEST_PLAUSIBLE_CHILD_AGE = env.int("REQUEST_PLAUSIBLE_CHILD_AGE", 30)
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
 REQUEST_MIN_FILL_SECONDS = env.int("REQUEST_MIN_FILL_SECONDS", 4)
+# A form's ticket (its start time, signed) works this long (seconds). A request sent with
+# an older one is stored, flagged "formulierkenmerk verlopen" for staff to judge: tickets
+# collected in advance no longer beat the minimum fill time.
+REQUEST_TICKET_MAX_AGE = env.int("REQUEST_TICKET_MAX_AGE", 24 * 3600)
 # Submissions per client address per period, both forms together (django-ratelimit rate
 # syntax). Over the limit a request is still stored, flagged "te vaak verstuurd" for staff
 # to review, without e-mail; nothing a parent typed is lost. Parents on one mobile carrier
