@@ -178,6 +178,8 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", "Geëxporteerd"
     FAMILY_EXPORT = "family_export", "Gezinsgegevens opgevraagd (AVG)"
     ERASE = "erase", "Gewist (AVG)"
+    LISTED = "listed", "In een lijst getoond"
+    SEARCH = "search", "Gezocht"
 
 
 class PurgeReason(models.TextChoices):

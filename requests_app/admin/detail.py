@@ -153,6 +153,7 @@ class DetailAdmin(admin.ModelAdmin):
             .order_by("-created_at"),
             "access_log": entries[:25],
             "access_count": entries.count(),
+            "listed_count": access_log.times_listed(obj),
             "due_date": due_date(obj.created_at),
             "is_overdue": is_overdue(obj),
             "due_days": org.due_days,

@@ -11,7 +11,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
-from ..access_log import log_access
+from ..access_log import log_access, search_digest
 from ..answers import csv_answer
 from ..choices import AccessAction
 from ..questions import CSV_COLUMNS, CSV_FREE_TEXT, yes_no
@@ -72,6 +72,8 @@ def export_view(model_admin, request):
     rows = list(cl.queryset.select_related("assessmentrequest", "callbackrequest"))
     with_worries = request.user.has_perm(PERM_EXPORT_WORRIES)
     detail = "CSV-export" + (" met vrije tekst" if with_worries else "")
+    if cl.query.strip():
+        detail += f", zoekterm {search_digest(cl.query)}"
     log_access(request.user, AccessAction.EXPORT, rows, detail)
     stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.http import urlencode
 
-from .. import services
+from .. import access_log, services
 from ..choices import KIND_SHORT, Status
 from ..phones import phone_in_search
 from ..workdays import due_date
@@ -181,3 +181,14 @@ class QueueAdmin(admin.ModelAdmin):
             self.message_user(request, f"Niet gewijzigd: {line}", messages.WARNING)
         if not moved and not refused:
             self.message_user(request, "Er was niets te wijzigen.", messages.INFO)
+
+
+def log_queue_page(request, response) -> None:
+    """NEN 7513: the rows a queue page showed, and its search (as a digest), in the log."""
+    cl = (getattr(response, "context_data", None) or {}).get("cl")
+    if cl is None:
+        return  # a redirect (after a bulk action) or an error page: nothing listed
+    # The same QuerySet object the template iterates: evaluated once, cached for both.
+    access_log.log_listing(
+        request.user, cl.result_list, where="wachtrij", terms=[cl.query], total=cl.result_count
+    )

@@ -9,7 +9,7 @@ from ..models import Request
 from .detail import PERM_FAMILY, DetailAdmin
 from .export import PERM_EXPORT, export_view
 from .family import family_erase_view, family_view
-from .queue import QueueAdmin
+from .queue import QueueAdmin, log_queue_page
 
 
 @admin.register(Request)
@@ -55,4 +55,6 @@ class RequestAdmin(DetailAdmin, QueueAdmin):
             "can_export": request.user.has_perm(PERM_EXPORT),
             "can_family": request.user.has_perm(PERM_FAMILY),
         }
-        return super().changelist_view(request, extra_context)
+        response = super().changelist_view(request, extra_context)
+        log_queue_page(request, response)
+        return response

@@ -32,12 +32,6 @@ def test_each_opening_is_a_new_line(intake_client):
     assert AccessLogEntry.objects.filter(action=AccessAction.VIEW).count() == 2
 
 
-def test_the_queue_itself_is_not_logged_per_row(intake_client, queue_url):
-    make_assessment_request()
-    intake_client.get(queue_url)
-    assert not AccessLogEntry.objects.exists()
-
-
 def test_a_change_through_the_page_is_logged(intake_client, intake):
     request = make_assessment_request()
     intake_client.post(
