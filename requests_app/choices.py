@@ -185,3 +185,14 @@ class AccessAction(models.TextChoices):
 class PurgeReason(models.TextChoices):
     RETENTION = "retention", "Bewaartermijn verstreken"
     ERASURE = "erasure", "Verzoek tot wissen (AVG)"
+
+
+class IdentityCheck(models.TextChoices):
+    """How staff made sure that whoever asks for a family's data (AVG) is that person."""
+
+    CALLED_BACK = "called_back", "Teruggebeld op het telefoonnummer uit de aanvraag"
+    EMAIL_REPLY = "email_reply", "Antwoord gekregen van het e-mailadres uit de aanvraag"
+    ID_IN_PERSON = "id_in_person", "Legitimatiebewijs gezien in een persoonlijk gesprek"
+    ID_VIDEO = "id_video", "Legitimatiebewijs gezien in een videogesprek"
+    KNOWN = "known", "Persoonlijk bekend bij ons (al in contact met deze ouder)"
+    OTHER = "other", "Anders (licht toe in de notitie)"

@@ -26,6 +26,7 @@ from .choices import (
     DayPart,
     EventType,
     HelpSoFar,
+    IdentityCheck,
     Kind,
     NotifyState,
     Priority,
@@ -50,6 +51,7 @@ __all__ = [
     "DayPart",
     "EventType",
     "HelpSoFar",
+    "IdentityCheck",
     "Kind",
     "NotifyState",
     "Priority",
@@ -432,6 +434,13 @@ class PurgeLogEntry(models.Model):
     reason = models.CharField("reden", max_length=12, choices=PurgeReason.choices)
     performed_by = models.CharField(
         "uitgevoerd door", max_length=150, blank=True, help_text="Gebruikersnaam of 'systeem'."
+    )
+    identity_check = models.CharField(
+        "identiteit gecontroleerd",
+        max_length=16,
+        choices=IdentityCheck.choices,
+        blank=True,
+        help_text="Bij wissen op verzoek (AVG): hoe de medewerker controleerde wie het vroeg.",
     )
 
     class Meta:

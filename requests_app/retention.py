@@ -15,11 +15,19 @@ from .choices import CLOSED_STATUSES, AccessAction, Kind, PurgeReason, Status
 from .models import PurgeLogEntry, Request
 
 
-def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[str]:
+def erase_requests(
+    requests: Iterable[Request],
+    *,
+    actor,
+    reason: str,
+    identity_check: str = "",
+    log_detail: str = "gewist op verzoek (AVG)",
+) -> list[str]:
     """Delete requests with their details, notes and history; keep a purge line each.
 
     The access log keeps its lines (reference and ids only, no personal data): it is
-    the record of who saw what, and must outlive the data it is about.
+    the record of who saw what, and must outlive the data it is about. An erasure on
+    request records how the asker's identity was checked (a code) in both logs.
     """
     requests = list(requests)
     if not requests:
@@ -34,11 +42,12 @@ def erase_requests(requests: Iterable[Request], *, actor, reason: str) -> list[s
                 closed_at=r.closed_at,
                 reason=reason,
                 performed_by=performed_by,
+                identity_check=identity_check,
             )
             for r in requests
         )
         if actor is not None:
-            log_access(actor, AccessAction.ERASE, requests, "gewist op verzoek (AVG)")
+            log_access(actor, AccessAction.ERASE, requests, log_detail)
         backup_journal.erased(requests, reason=reason)  # after commit: survives a restore
         # Deleting the base row removes the kind's row, the notes and the events too.
         Request.objects.filter(pk__in=[r.pk for r in requests]).delete()

@@ -50,7 +50,16 @@ class AccessLogEntryAdmin(ReadOnlyLogAdmin):
 
 @admin.register(PurgeLogEntry)
 class PurgeLogEntryAdmin(ReadOnlyLogAdmin):
-    list_display = ["at", "reference", "kind", "received_at", "closed_at", "reason", "performed_by"]
+    list_display = [
+        "at",
+        "reference",
+        "kind",
+        "received_at",
+        "closed_at",
+        "reason",
+        "performed_by",
+        "identity_check",
+    ]
     list_filter = ["reason", "kind", ("at", admin.DateFieldListFilter)]
     search_fields = ["=reference"]
     fields = list_display

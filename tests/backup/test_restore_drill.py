@@ -79,10 +79,15 @@ def test_a_restore_brings_everything_back_except_what_was_erased_since(
     # After the backup: the family asks to be erased (the admin's AVG page), retention
     # purges the old request (the nightly command), and one more parent sends a request.
     client.force_login(staff)
-    references_ = ",".join(r.reference for r in family)
     response = client.post(
         ERASE,
-        {"email": FAMILY_EMAIL, "references": references_, "stap": "bevestigen", "confirm": "1"},
+        {
+            "email": FAMILY_EMAIL,
+            "requests": [r.pk for r in family],
+            "identity_check": "called_back",
+            "stap": "bevestigen",
+            "confirm": "1",
+        },
     )
     assert response.status_code == 302
     call_command("purge_requests", verbosity=0)

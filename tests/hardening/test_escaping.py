@@ -214,13 +214,27 @@ def test_the_family_page_and_its_download_show_every_answer_as_text(staff, store
     family_url = reverse("admin:requests_app_request_family")
     both = {**ASSESSMENT_TYPED, **{f"tb_{k}": v for k, v in CALLBACK_TYPED.items()}}
 
-    page = staff.post(family_url, {"email": EMAIL})
+    # The list to tick shows the names, escaped.
+    listed = staff.post(family_url, {"email": EMAIL}).content.decode()
+    names = {"naam": ASSESSMENT_TYPED["contact_name"], "kind": ASSESSMENT_TYPED["child_first_name"]}
+    assert_shown_as_text(listed, {**names, "belnaam": CALLBACK_TYPED["contact_name"]})
+
+    ticked = {
+        "email": EMAIL,
+        "requests": [stored["assessment"].pk, stored["callback"].pk],
+        "identity_check": "email_reply",
+    }
+    page = staff.post(family_url, {**ticked, "actie": "tonen"})
     assert stored["assessment"].reference in page.content.decode()
     assert stored["callback"].reference in page.content.decode()
     assert_shown_as_text(page.content.decode(), both)
 
+    # The erase confirmation names the parent and the child, escaped.
+    erase = staff.post(reverse("admin:requests_app_request_family_erase"), ticked)
+    assert_shown_as_text(erase.content.decode(), names)
+
     # The download is opened from disk later, without this site's CSP to fall back on.
-    download = staff.post(family_url, {"email": EMAIL, "download": "1"})
+    download = staff.post(family_url, {**ticked, "actie": "downloaden"})
     assert download["Content-Disposition"].startswith("attachment;")
     assert_shown_as_text(download.content.decode(), both)
 

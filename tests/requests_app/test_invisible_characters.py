@@ -146,6 +146,23 @@ def test_the_request_page_shows_old_rows_without_them(staff, old_rows):
     assert "\u202e" not in page and "\u200b" not in page and "\u2066" not in page
 
 
+def test_the_family_pages_show_old_rows_without_them(staff, old_rows):
+    from requests_app.models import IdentityCheck
+
+    request = old_rows["assessment"]
+    ticked = {
+        "email": request.email,
+        "requests": [request.pk],
+        "identity_check": IdentityCheck.CALLED_BACK,
+    }
+    listed = staff.post(reverse("admin:requests_app_request_family"), {"email": request.email})
+    shown = staff.post(reverse("admin:requests_app_request_family"), {**ticked, "actie": "tonen"})
+    erase = staff.post(reverse("admin:requests_app_request_family_erase"), ticked)
+    for page in (listed.text, shown.text, erase.text):
+        assert SPOOF_SEEN in page
+        assert not set(page) & {chr(c) for c in INVISIBLE_FORMATTING}
+
+
 def test_a_note_staff_paste_is_stored_without_them(staff, old_rows):
     request = old_rows["callback"]
     staff.post(
