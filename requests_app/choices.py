@@ -185,6 +185,7 @@ class AccessAction(models.TextChoices):
 class PurgeReason(models.TextChoices):
     RETENTION = "retention", "Bewaartermijn verstreken"
     ERASURE = "erasure", "Verzoek tot wissen (AVG)"
+    SPAM_UNSEEN = "spam_unseen", "Vermoedelijk spam, door niemand beoordeeld"
 
 
 class IdentityCheck(models.TextChoices):

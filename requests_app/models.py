@@ -129,6 +129,19 @@ class RequestQuerySet(models.QuerySet):
         """Callback requests whose chosen day is `day` (the callback desk's list)."""
         return self.filter(kind=Kind.CALLBACK, callbackrequest__callback_date=day)
 
+    def untouched_since(self, moment):
+        """Nothing done by staff since `moment`: no change saved, no status, assignment,
+        priority, note or spam judgement (looking at a request does not count)."""
+        later = RequestEvent.objects.filter(
+            request=models.OuterRef("pk"), actor__isnull=False, at__gte=moment
+        )
+        return self.filter(updated_at__lt=moment).exclude(models.Exists(later))
+
+    def never_reviewed(self):
+        """Suspected spam that no staff member has acted on (still open and flagged)."""
+        by_staff = RequestEvent.objects.filter(request=models.OuterRef("pk"), actor__isnull=False)
+        return self.suspected_spam().open().exclude(models.Exists(by_staff))
+
     def of_family(self, *, email: str = "", phone: str = ""):
         """Requests with this e-mail address (any case) or this E.164 phone number."""
         q = models.Q()

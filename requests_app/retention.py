@@ -1,12 +1,14 @@
-"""Erasure: of a family's requests on request (AVG), and of closed requests whose
-retention period has passed. A purge line records each, without personal data."""
+"""Erasure: of a family's requests on request (AVG), of closed requests whose retention
+period has passed, and of suspected spam nobody reviewed. A purge line records each,
+without personal data. Open requests have a ceiling too: those nobody touched for
+RETENTION_DAYS_STALE days are listed for the coordinator (``stale_requests``)."""
 
 import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from .access_log import log_access
@@ -74,10 +76,54 @@ def expired_requests(now: datetime.datetime | None = None):
     return Request.objects.filter(closed_at__isnull=False).filter(q).order_by("closed_at", "pk")
 
 
+def spam_period() -> datetime.timedelta:
+    return datetime.timedelta(days=settings.RETENTION_DAYS_SPAM)
+
+
+def unreviewed_spam(now: datetime.datetime | None = None):
+    """Suspected spam no staff member acted on, RETENTION_DAYS_SPAM days after it arrived.
+
+    A flood over the rate limit is stored (a parent among the robots is never lost), so
+    without this it would stay forever; a person has had the period to look at it.
+    """
+    now = now or timezone.now()
+    return (
+        Request.objects.never_reviewed()
+        .filter(created_at__lt=now - spam_period())
+        .order_by("created_at", "pk")
+    )
+
+
+def spam_erased_soon(now: datetime.datetime | None = None, days: int = 7):
+    """Unreviewed spam that `purge_requests` will erase within `days` days."""
+    now = now or timezone.now()
+    cutoff = now - spam_period() + datetime.timedelta(days=days)
+    return Request.objects.never_reviewed().filter(created_at__lt=cutoff).order_by("created_at")
+
+
+def stale_requests(now: datetime.datetime | None = None):
+    """Open requests nobody touched for RETENTION_DAYS_STALE days (oldest first)."""
+    now = now or timezone.now()
+    moment = now - datetime.timedelta(days=settings.RETENTION_DAYS_STALE)
+    return (
+        Request.objects.open()
+        .untouched_since(moment)
+        .annotate(last_staff_event=Max("events__at", filter=Q(events__actor__isnull=False)))
+        .order_by("created_at", "pk")
+    )
+
+
+_PURGE_FIELDS = ("pk", "reference", "kind", "created_at", "closed_at")
+
+
 def purge_expired(*, now: datetime.datetime | None = None, dry_run: bool = False, batch: int = 200):
-    """Erase expired requests; return their (reference, kind) pairs, oldest first."""
-    found = list(expired_requests(now).only("pk", "reference", "kind", "created_at", "closed_at"))
+    """Erase expired requests and unreviewed spam; return their (reference, kind) pairs."""
+    groups = [
+        (PurgeReason.RETENTION, list(expired_requests(now).only(*_PURGE_FIELDS))),
+        (PurgeReason.SPAM_UNSEEN, list(unreviewed_spam(now).only(*_PURGE_FIELDS))),
+    ]
     if not dry_run:
-        for start in range(0, len(found), batch):
-            erase_requests(found[start : start + batch], actor=None, reason=PurgeReason.RETENTION)
-    return [(r.reference, r.kind) for r in found]
+        for reason, found in groups:
+            for start in range(0, len(found), batch):
+                erase_requests(found[start : start + batch], actor=None, reason=reason)
+    return [(r.reference, r.kind) for _reason, found in groups for r in found]

@@ -557,9 +557,15 @@ SILENCED_SYSTEM_CHECKS = [
 # Retention: closed requests are erased this many days after closing (purge_requests).
 RETENTION_DAYS_CALLBACK = env.int("RETENTION_DAYS_CALLBACK", 92)
 RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
-# Requests staff marked as spam (status "spam") go sooner; merely suspected ones never
-# go unseen: a person has to look at them first.
+# Requests staff marked as spam (status "spam") go this many days after closing; suspected
+# spam nobody reviewed (still flagged, no staff action) this many days after it arrived.
+# stale_requests warns the coordinator a week before.
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
+# Open requests nobody touched for this many days are mailed to the coordinator every week
+# (stale_requests): retention counts from closing, so they would otherwise stay forever.
+RETENTION_DAYS_STALE = env.int("RETENTION_DAYS_STALE", 730)
+# Who gets that weekly list (references and dates only).
+TRIAGE_COORDINATOR_EMAIL = env.str("TRIAGE_COORDINATOR_EMAIL", INTAKE_EMAIL)
 # Due dates in the queue count the organisation's confirmed response time; until it is
 # confirmed, this internal default (staff see that it is one; parents never see it).
 TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)

@@ -90,7 +90,10 @@ class FamilyLookupForm(forms.Form):
         return [
             label
             for label, hit in (
-                ("e-mailadres", data.get("email") and request.email.lower() == data["email"].lower()),
+                (
+                    "e-mailadres",
+                    data.get("email") and request.email.lower() == data["email"].lower(),
+                ),
                 ("telefoonnummer", data.get("phone") and request.phone == data["phone"]),
                 ("referentie", data.get("reference") and request.reference == data["reference"]),
             )

@@ -1,10 +1,12 @@
-"""Erase closed requests whose retention period has passed (run daily).
+"""Erase closed requests whose retention period has passed, and suspected spam nobody
+reviewed (run daily).
 
     manage.py purge_requests --dry-run   # list what would go
     manage.py purge_requests             # erase it, with a line in the purge log each
 
 Periods per kind come from settings (RETENTION_DAYS_ASSESSMENT, RETENTION_DAYS_CALLBACK,
-RETENTION_DAYS_SPAM), counted from the moment a request was closed. Output names
+RETENTION_DAYS_SPAM), counted from the moment a request was closed; suspected spam that no
+staff member acted on goes RETENTION_DAYS_SPAM days after it arrived. Output names
 references only: it is safe for cron mail and logs.
 """
 
@@ -15,7 +17,10 @@ from requests_app.retention import purge_expired
 
 
 class Command(BaseCommand):
-    help = "Wis afgesloten aanvragen waarvan de bewaartermijn voorbij is (dagelijks draaien)."
+    help = (
+        "Wis afgesloten aanvragen waarvan de bewaartermijn voorbij is, en vermoedelijke spam "
+        "die niemand beoordeelde (dagelijks draaien)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -30,7 +35,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Bewaartermijnen: onderzoek {settings.RETENTION_DAYS_ASSESSMENT} dagen, "
                 f"terugbellen {settings.RETENTION_DAYS_CALLBACK} dagen, "
-                f"spam {settings.RETENTION_DAYS_SPAM} dagen na afsluiten."
+                f"spam {settings.RETENTION_DAYS_SPAM} dagen na afsluiten, vermoedelijke spam "
+                f"die niemand beoordeelde {settings.RETENTION_DAYS_SPAM} dagen na ontvangst."
             )
         if verbosity >= 2 or dry_run:
             for reference, kind in purged:
