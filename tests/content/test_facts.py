@@ -240,3 +240,22 @@ def test_the_log_of_fact_changes_is_read_only(client, site_content):
     assert client.get("/beheer/content/factchange/add/").status_code == 403
     response = client.post(f"/beheer/content/factchange/{change.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
+
+
+def test_staff_without_fact_permissions_are_refused_before_anything_happens(client, site_content):
+    # Intake works requests, not content: every fact screen is refused, and a forged post
+    # (even one that asks to confirm) changes, proposes or logs nothing.
+    from tests.factories import make_intake_member
+
+    client.force_login(make_intake_member())
+    columns = ("key", "value", "confirmed_value", "confirmed_at", "source")
+    before = (list(Fact.objects.values_list(*columns)), FactChange.objects.count())
+    change = f"{FACT_ADMIN}/{fact('phone').pk}/change/"
+    assert client.get(f"{FACT_ADMIN}/").status_code == 403
+    assert client.get(change).status_code == 403
+    missing = Fact.objects.order_by("-pk").first().pk + 1
+    assert client.get(f"{FACT_ADMIN}/{missing}/change/").status_code == 403
+    for button in ("_save", "_confirm", "_withdraw"):
+        response = client.post(change, {"value_input": "06 12345678", "source": "x", button: "x"})
+        assert response.status_code == 403, button
+    assert (list(Fact.objects.values_list(*columns)), FactChange.objects.count()) == before

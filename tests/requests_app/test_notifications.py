@@ -324,3 +324,19 @@ def test_the_retry_command_gives_up_on_a_request_after_the_maximum_attempts(
     assert Request.objects.get().notify_attempts == 3
     assert retry().strip() == "E-mailmeldingen: 0 verstuurd, 0 mislukt."
     assert Request.objects.get().notify_state == NotifyState.FAILED
+
+
+@pytest.mark.parametrize("reply_to", ["antwoord@bijzonderjeugdwerk.nl", ""])
+def test_replies_go_where_the_operator_says_never_to_the_address_editors_keep(
+    client, settings, django_capture_on_commit_callbacks, reply_to
+):
+    from tests.factories import confirm_fact
+
+    settings.PARENT_REPLY_TO = reply_to
+    confirm_fact("email", "redactie@example.org")  # the site's address, kept in the admin
+    with django_capture_on_commit_callbacks(execute=True):
+        send_assessment(client, email="ouder@example.org")
+    [confirmation] = mail_to("ouder@example.org")
+    assert confirmation.reply_to == ([reply_to] if reply_to else [])
+    headers = str(confirmation.message()).split("\n\n", 1)[0]
+    assert "redactie@example.org" not in headers
