@@ -232,8 +232,9 @@ class Parent:
         self._keep_cookies(headers)
         return status, headers, body
 
-    def send_callback(self, name=None):
-        """Fill in and send 'Bel mij terug'. Returns (status, reference or None)."""
+    def send_callback(self, name=None, **overrides):
+        """Fill in and send 'Bel mij terug' (`overrides` replace what is sent, such as the
+        form's ticket). Returns (status, reference or None)."""
         status, _, body = self.get("/bel-mij-terug/")
         if status != 200:
             return status, None
@@ -249,6 +250,7 @@ class Parent:
             "note": "",
             "consent": "on",
             "homepage": "",
+            **overrides,
         }
         status, headers, _ = self.post("/bel-mij-terug/", data)
         if status != 302:

@@ -6,11 +6,21 @@ nginx would; a client that reaches gunicorn directly connects from 127.0.0.1 and
 up its own header. Mail goes to a real SMTP server in this process (aiosmtpd).
 """
 
+import datetime
+import json
 import re
 import secrets
+import sqlite3
+import time
+import uuid
+from contextlib import closing
 
 import pytest
+import time_machine
+from django.core import signing
+from django_otp.oath import TOTP
 
+from requests_app.spam import TICKET_SALT
 from tests.helpers.stack import Gunicorn, Parent, _FormParser, base_env, free_port, manage
 
 from .smtp import LocalSMTP, Relay
@@ -46,16 +56,25 @@ def site(tmp_path_factory):
     manage("migrate", "--noinput", env=env)
     manage("load_content", env=env)
     manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    manage(
-        "shell",
-        "-c",
+    script = (
         "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('beheerder', 'b@example.org', '{PASSWORD}')",
-        env=env,
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        "U = get_user_model(); "
+        f"U.objects.create_superuser('beheerder', 'b@example.org', '{PASSWORD}'); "
+        f"u = U.objects.create_superuser('privacy', 'p@example.org', '{PASSWORD}'); "
+        "print(TOTPDevice.objects.create(user=u, name='telefoon', confirmed=True).key)"
     )
+    totp_key = manage("shell", "-c", script, env=env).stdout.strip().splitlines()[-1]
     log = var_dir / "gunicorn.log"
     server = Gunicorn(env, log_path=log).start()
-    yield {"url": server.url, "relay": relay, "log": log}
+    yield {
+        "url": server.url,
+        "relay": relay,
+        "log": log,
+        "env": env,
+        "db": var_dir / "db.sqlite3",
+        "totp_key": totp_key,
+    }
     server.stop()
     smtp.stop()
 
@@ -112,6 +131,12 @@ def test_mail_of_a_request_through_the_proxy_arrives_at_the_relay(site):
     before = len(site["relay"].delivered)
     status, reference = through_proxy(site, "198.51.100.77").send_callback(name="Post Ouder")
     assert status == 200 and reference
+    # The mail leaves from a background thread after the page: give it a moment.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not any(
+        reference in d.text for d in site["relay"].delivered[before:]
+    ):
+        time.sleep(0.1)
     new = site["relay"].delivered[before:]
     assert any(reference in d.text and "Post Ouder" not in d.text for d in new)
 
@@ -154,3 +179,60 @@ def test_production_without_a_mail_relay_does_not_start(tmp_path):
     with pytest.raises(RuntimeError, match="gunicorn exited"):
         server.start(timeout=30)
     assert "EMAIL_URL is not set" in log.read_text()
+
+
+# -- issue 13, second half: what reaches staff, and the trace it leaves ----------------
+
+
+def rows(site, sql, params=()):
+    """Read the production database (SQLite here) as an auditor would."""
+    with closing(sqlite3.connect(f"file:{site['db']}?mode=ro", uri=True)) as db:
+        return db.execute(sql, params).fetchall()
+
+
+def request_row(site, reference):
+    return rows(
+        site,
+        "SELECT contact_name, is_suspected_spam, spam_reasons FROM requests_app_request "
+        "WHERE reference = ?",
+        (reference,),
+    )[0]
+
+
+def test_a_ticket_collected_days_ago_is_flagged_and_the_request_kept(site):
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=3)):
+        old_ticket = signing.dumps(
+            {"k": uuid.uuid4().hex, "t": int(time.time())},
+            key=site["env"]["SECRET_KEY"],
+            salt=TICKET_SALT,
+        )
+    status, reference = through_proxy(site, "198.51.100.120").send_callback(ticket=old_ticket)
+    assert status == 200 and reference  # the parent sees the confirmation
+    _name, flagged, reasons = request_row(site, reference)
+    assert flagged == 1 and json.loads(reasons) == ["expired_ticket"]
+
+
+def test_direction_overrides_sent_from_outside_are_not_stored(site):
+    name = "Jan \u202eSPOED bel 112\u202c de\u200b Vries"
+    status, reference = through_proxy(site, "198.51.100.121").send_callback(name=name)
+    assert status == 200 and reference
+    assert request_row(site, reference)[0] == "Jan SPOED bel 112 de Vries"
+
+
+def test_a_queue_search_is_in_the_access_log_as_a_digest_never_as_the_term(site):
+    _, reference = through_proxy(site, "198.51.100.122").send_callback(name="Zoekbare Ouder")
+    staff = through_proxy(site, "198.51.100.123")
+    code = f"{TOTP(bytes.fromhex(site['totp_key']), step=30).token():06d}"
+    status, notes = log_in(staff, "privacy", PASSWORD, code=code)
+    assert (status, notes) == (302, []), notes
+    status, _, body = staff.get("/medewerkers/requests_app/request/?q=zoekbare+ouder")
+    assert status == 200 and reference in body.decode()
+    lines = rows(site, "SELECT action, reference, detail FROM requests_app_accesslogentry")
+    searches = [detail for action, _ref, detail in lines if action == "search"]
+    assert len(searches) == 1 and re.fullmatch(
+        r"wachtrij: zoekterm #[0-9a-f]{16}, 1 resultaat", searches[0]
+    )
+    assert ("listed", reference) in {(action, ref) for action, ref, _d in lines}
+    everything = " ".join(str(v) for line in lines for v in line).lower()
+    assert "zoekbare" not in everything
+    assert "zoekbare" not in site["log"].read_text().lower()
