@@ -74,6 +74,9 @@ if not SECRET_KEY:
             "or use DJANGO_ENV=local on a laptop."
         )
     SECRET_KEY = _local_secret_key()
+# Former keys, while a rotation settles: signed links keep working, and the access log's
+# search digests made under them can still be found (manage.py who_searched).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:

@@ -147,3 +147,16 @@ def test_an_export_of_a_search_carries_the_digest(client, intake, queue_url, fam
     assert export.reference == family.reference
     assert export.detail == f"CSV-export, zoekterm {search_digest('Fatima')}"
     assert "fatima" not in everything_logged()
+
+
+def test_after_a_key_change_older_searches_are_still_found(client, queue_url, family, settings):
+    sanne = make_intake_member(username="sanne")
+    client.force_login(sanne)
+    client.get(queue_url, {"q": "Fatima"})
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "nieuw-" + "y" * 50, [old_key]
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("sys.stdin", io.StringIO("fatima\n"))
+        call_command("who_searched", stdout=out)
+    assert "Zoekopdrachten: 1" in out.getvalue() and "sanne" in out.getvalue()
