@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from .choices import Kind
+from .first_step import first_step
 from .forms import flow
 from .forms.callback import CallbackForm
 from .models import Request
@@ -24,7 +25,6 @@ from .spam import (
     is_flooding,
     is_rate_limited,
     judge,
-    new_ticket,
     read_ticket,
     was_rate_limited,
 )
@@ -86,8 +86,12 @@ def _stored(request, req):
 @require_http_methods(["GET", "HEAD", "POST"])
 def assessment(request):
     if request.method in ("GET", "HEAD"):
-        page = flow.first_page(new_ticket())
-        return _render(request, page.template, page.context)
+
+        def render_first(ticket):
+            page = flow.first_page(ticket)
+            return _render(request, page.template, page.context)
+
+        return first_step(request, "assessment", render_first)
     if request.POST.get("actie") == flow.ACTION_SEND:
         stored = _already_stored(request)
         if stored is not None:
@@ -102,7 +106,11 @@ def assessment(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def callback(request):
     if request.method in ("GET", "HEAD"):
-        return _render_callback(request, CallbackForm(initial={"ticket": new_ticket()}))
+        return first_step(
+            request,
+            "callback",
+            lambda ticket: _render_callback(request, CallbackForm(initial={"ticket": ticket})),
+        )
     stored = _already_stored(request)
     if stored is not None:
         return _stored(request, stored)
