@@ -232,9 +232,15 @@ class Parent:
         self._keep_cookies(headers)
         return status, headers, body
 
-    def send_callback(self, name=None):
-        """Fill in and send 'Bel mij terug'. Returns (status, reference or None)."""
+    def send_callback(self, name=None, timings=None):
+        """Fill in and send 'Bel mij terug'. Returns (status, reference or None).
+
+        ``timings``, a dict, receives how long each step took (seconds): form, post, page.
+        """
+        timings = {} if timings is None else timings
+        started = time.monotonic()
         status, _, body = self.get("/bel-mij-terug/")
+        timings["form"] = time.monotonic() - started
         if status != 200:
             return status, None
         form = _FormParser()
@@ -250,10 +256,14 @@ class Parent:
             "consent": "on",
             "homepage": "",
         }
+        started = time.monotonic()
         status, headers, _ = self.post("/bel-mij-terug/", data)
+        timings["post"] = time.monotonic() - started
         if status != 302:
             return status, None
         location = headers["Location"]
+        started = time.monotonic()
         status, _, body = self.get(urlsplit(location).path)
+        timings["page"] = time.monotonic() - started
         match = REFERENCE_RE.search(body.decode())
         return status, match.group(0) if match else None
