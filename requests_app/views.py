@@ -87,9 +87,9 @@ def _stored(request, req):
 def assessment(request):
     if request.method in ("GET", "HEAD"):
 
-        def render_first(ticket):
+        def render_first(ticket, csrf_token):
             page = flow.first_page(ticket)
-            return _render(request, page.template, page.context)
+            return _render(request, page.template, {**page.context, **_token(csrf_token)})
 
         return first_step(request, "assessment", render_first)
     if request.POST.get("actie") == flow.ACTION_SEND:
@@ -109,7 +109,9 @@ def callback(request):
         return first_step(
             request,
             "callback",
-            lambda ticket: _render_callback(request, CallbackForm(initial={"ticket": ticket})),
+            lambda ticket, csrf_token: _render_callback(
+                request, CallbackForm(initial={"ticket": ticket}), extra=_token(csrf_token)
+            ),
         )
     stored = _already_stored(request)
     if stored is not None:
@@ -120,13 +122,19 @@ def callback(request):
     return _store(request, form, Kind.CALLBACK)
 
 
-def _render_callback(request, form, *, show_errors=False):
+def _render_callback(request, form, *, show_errors=False, extra=None):
     context = {
         "form": form,
         "helper": form.form_helper(),
         "errors": form.error_items() if show_errors else [],
+        **(extra or {}),
     }
     return _render(request, "requests_app/callback_form.html", context)
+
+
+def _token(csrf_token) -> dict:
+    """A placeholder for the CSRF token in a page kept for others (requests_app/first_step)."""
+    return {"csrf_token": csrf_token} if csrf_token else {}
 
 
 @never_cache
