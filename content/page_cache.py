@@ -126,3 +126,18 @@ def respond(request, entry: CachedPage, fills: dict[str, str] | None = None):
         response["ETag"] = entry.etag
         patch_vary_headers(response, ["Accept-Encoding"])
     return response
+
+
+def render_kept(request, key: str, fills: dict[str, str], render):
+    """A page the same for many visitors but for the values in ``fills``: rendered once per
+    content version with placeholders (``render(placeholders)`` makes it), then each
+    visitor's values filled in. ``fills`` maps a name to this visitor's HTML-escaped value."""
+    from .cache import get_site_context
+
+    generation = get_site_context(request).generation
+    names = {name: placeholder(name) for name in fills}
+    full_key = f"{key}:{settings.RELEASE}:{generation}"
+    entry = cache.get(full_key)
+    if entry is None or entry.generation != generation:
+        entry = store(render(names), generation, full_key, tuple(names.values()))
+    return respond(request, entry, {names[name]: value for name, value in fills.items()})

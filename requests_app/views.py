@@ -10,8 +10,11 @@ import uuid
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+
+from content.page_cache import render_kept
 
 from .choices import Kind
 from .first_step import first_step
@@ -156,10 +159,17 @@ def _confirmation(request, token, kind, template):
         return _render(request, "requests_app/confirmation_expired.html", status=410)
     if req is None:
         raise Http404("Onbekende bevestiging")
-    context = {
-        "reference": req.reference,
+    variant = {
         "gave_email": bool(req.email),
         "mail_follows": mails_the_parent(req),
         "may_name_us": may_name_us(req),
     }
-    return _render(request, template, context)
+    # The same page for every parent with the same answers but for the reference: rendered
+    # once per content version and kept with a placeholder (content/page_cache.py).
+    key = "requests:done:" + template + ":" + "".join(str(int(v)) for v in variant.values())
+    return render_kept(
+        request,
+        key,
+        {"reference": escape(req.reference)},
+        lambda names: _render(request, template, {**variant, **names}),
+    )
