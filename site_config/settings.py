@@ -12,19 +12,19 @@ Every variable is listed, with its default, in ``.env.example`` and the README.
 """
 
 import os
-import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
-import dj_email_url
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environs import Env
 
 from site_config.client_ip import DEFAULT_FORWARDED_ALLOW_IPS, parse_forwarded_allow_ips
+from site_config.email_url import parse_email_url
+from site_config.logging import logging_config
+from site_config.policies import CSP, PERMISSIONS
+from site_config.release import local_secret_key, source_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,18 +53,6 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
 
 
-def _local_secret_key() -> str:
-    """Return a secret kept in var/ so that a laptop needs no configuration."""
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        # Written once; created with owner-only permissions.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
 SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
@@ -73,7 +61,7 @@ if not SECRET_KEY:
             "value (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
             "or use DJANGO_ENV=local on a laptop."
         )
-    SECRET_KEY = _local_secret_key()
+    SECRET_KEY = local_secret_key(VAR_DIR)
 # Former keys, while a rotation settles: signed links keep working, and the access log's
 # search digests made under them can still be found (manage.py who_searched).
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", [])
@@ -119,9 +107,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: anonymous readers of a content page get its cached answer, which carries every
-    # header the middleware below would set (content/page_cache.py).
-    "content.middleware.AnonymousPageCacheMiddleware",
+    # First: answers kept whole (content pages, search results, the first page of each
+    # form), which carry every header the middleware below would set (content/middleware.py).
+    "content.middleware.EarlyAnswerMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -140,6 +128,15 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The pages EarlyAnswerMiddleware may answer from a kept answer, and their handlers.
+EARLY_ANSWERS = {
+    "content:home": "content.early.page",
+    "content:page": "content.early.page",
+    "content:search": "content.early.search",
+    "requests_app:assessment": "requests_app.first_step.early",
+    "requests_app:callback": "requests_app.first_step.early",
+}
 
 ROOT_URLCONF = "site_config.urls"
 WSGI_APPLICATION = "site_config.wsgi.application"
@@ -236,21 +233,9 @@ else:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 
-def _source_digest() -> str:
-    """A short digest of the code, templates and static files: the release, unless the
-    deploy names one (RELEASE, e.g. the git commit). Cached pages carry it in their key."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for folder in ("content", "requests_app", "site_config", "templates", "static"):
-        for path in sorted((BASE_DIR / folder).rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg"}:
-                digest.update(str(path.relative_to(BASE_DIR)).encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-RELEASE = env.str("RELEASE", "") or _source_digest()
+# The release cached pages belong to (content/page_cache.py): the deployed commit, or a
+# digest of the code, templates and static files.
+RELEASE = env.str("RELEASE", "") or source_digest(BASE_DIR)
 
 # ---------------------------------------------------------------------------
 # Language and time
@@ -303,29 +288,7 @@ if not EMAIL_URL and PRODUCTION:
     )
 
 
-def _parse_email_url(url: str) -> dict:
-    """dj_email_url's schemes (smtp://HOST:25, ?tls=1 or ?ssl=1, submission://, console:,
-    file:, memory:, dummy:) plus smtp+tls:// (STARTTLS, port 587 unless given) and
-    smtp+ssl:// (TLS from the start, port 465 unless given)."""
-    scheme, _, rest = url.partition("://")
-    if scheme not in {"smtp+tls", "smtp+ssl"}:
-        conf = dj_email_url.parse(url)
-        if "EMAIL_BACKEND" not in conf:
-            raise ImproperlyConfigured(
-                f"EMAIL_URL: unknown scheme in {url.split(':')[0]!r}. Use "
-                "smtp+tls://USER:PASSWORD@HOST:587, smtp+ssl://USER:PASSWORD@HOST:465 or "
-                "smtp://HOST:25 (console:, file:, memory: and dummy: only off production)."
-            )
-        return conf
-    conf = dj_email_url.parse(f"smtp://{rest}")
-    conf["EMAIL_USE_TLS"] = scheme == "smtp+tls"
-    conf["EMAIL_USE_SSL"] = scheme == "smtp+ssl"
-    if urlsplit(f"smtp://{rest}").port is None:
-        conf["EMAIL_PORT"] = 587 if scheme == "smtp+tls" else 465
-    return conf
-
-
-_email = _parse_email_url(EMAIL_URL or "console:")
+_email = parse_email_url(EMAIL_URL or "console:")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
@@ -425,29 +388,9 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Secure-sessionid"
     CSRF_COOKIE_NAME = "__Secure-csrftoken"
 
-# Content-Security-Policy (django-csp 4): no inline script or style anywhere, so cached
-# pages need no nonce. data: images are Bootstrap's inline SVG icons in its CSS.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "form-action": [SELF],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-        "object-src": [NONE],
-    },
-}
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
-    "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
-    "sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"
-)
+# Content-Security-Policy (django-csp 4) and Permissions-Policy: site_config/policies.py.
+CONTENT_SECURITY_POLICY = CSP
+PERMISSIONS_POLICY = PERMISSIONS
 
 # Oversized bodies and field floods are refused with a 400 page (Django's defaults, named).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
@@ -460,28 +403,7 @@ FILE_UPLOAD_HANDLERS = ["site_config.uploads.RefuseFiles"]
 # Logging: plain lines on a laptop, JSON lines in production; never personal data.
 # ---------------------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "site_config.logging.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if PRODUCTION else "plain",
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        # 4xx lines name the path only; keep them at WARNING so they are not noise.
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL, json_lines=PRODUCTION)
 
 # ---------------------------------------------------------------------------
 # The organisation's own settings

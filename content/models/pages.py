@@ -48,7 +48,43 @@ class PageQuerySet(models.QuerySet):
         )
 
 
-class Page(models.Model):
+class LiveCopy:
+    """What parents read of a page: its approved copy (``live``), as search and menus use it."""
+
+    @property
+    def live_title(self) -> str:
+        return (self.live or {}).get("title", "")
+
+    @property
+    def live_nav_title(self) -> str:
+        live = self.live or {}
+        return live.get("menu_title") or live.get("title", "")
+
+    @property
+    def live_description(self) -> str:
+        live = self.live or {}
+        return describe(live.get("meta_description", ""), live.get("summary_html", ""))
+
+    @property
+    def has_live_copy(self) -> bool:
+        return bool(self.live)
+
+    def build_search_text(self):
+        """Plain text of the live copy, for search: what parents can read, nothing else
+        (the approved signs too, on the page that lists them)."""
+        from ..facts.api import strip_fact_tokens
+        from ..publishing import live_signs
+
+        live = self.live or {}
+        parts = [html_to_text(live.get("summary_html", ""))]
+        for section in live.get("sections", ()):
+            parts += [section["heading"], html_to_text(section["body_html"])]
+        if self.show_signs:
+            parts += [text for _, text in live_signs()]
+        return strip_fact_tokens("\n".join(part for part in parts if part))
+
+
+class Page(LiveCopy, models.Model):
     class Kind(models.TextChoices):
         HOME = "home", "Startpagina"
         TOPIC = "topic", "Onderwerp (gids over hechting)"
@@ -257,38 +293,6 @@ class Page(models.Model):
     def description(self):
         """The meta description, or the start of 'In het kort' when the editor left it empty."""
         return describe(self.meta_description, self.summary_html)
-
-    @property
-    def live_title(self) -> str:
-        return (self.live or {}).get("title", "")
-
-    @property
-    def live_nav_title(self) -> str:
-        live = self.live or {}
-        return live.get("menu_title") or live.get("title", "")
-
-    @property
-    def live_description(self) -> str:
-        live = self.live or {}
-        return describe(live.get("meta_description", ""), live.get("summary_html", ""))
-
-    @property
-    def has_live_copy(self) -> bool:
-        return bool(self.live)
-
-    def build_search_text(self):
-        """Plain text of the live copy, for search: what parents can read, nothing else
-        (the approved signs too, on the page that lists them)."""
-        from ..facts.api import strip_fact_tokens
-        from ..publishing import live_signs
-
-        live = self.live or {}
-        parts = [html_to_text(live.get("summary_html", ""))]
-        for section in live.get("sections", ()):
-            parts += [section["heading"], html_to_text(section["body_html"])]
-        if self.show_signs:
-            parts += [text for _, text in live_signs()]
-        return strip_fact_tokens("\n".join(part for part in parts if part))
 
 
 # Ids the frame and the page template use; a section anchor must not take one of them.

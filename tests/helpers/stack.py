@@ -232,10 +232,16 @@ class Parent:
         self._keep_cookies(headers)
         return status, headers, body
 
-    def send_callback(self, name=None, **overrides):
-        """Fill in and send 'Bel mij terug' (`overrides` replace what is sent, such as the
-        form's ticket). Returns (status, reference or None)."""
+    def send_callback(self, name=None, timings=None, **overrides):
+        """Fill in and send 'Bel mij terug'. Returns (status, reference or None).
+
+        ``timings``, a dict, receives how long each step took (seconds): form, post, page.
+        ``overrides`` replace what is sent (such as the form's ticket).
+        """
+        timings = {} if timings is None else timings
+        started = time.monotonic()
         status, _, body = self.get("/bel-mij-terug/")
+        timings["form"] = time.monotonic() - started
         if status != 200:
             return status, None
         form = _FormParser()
@@ -252,10 +258,14 @@ class Parent:
             "homepage": "",
             **overrides,
         }
+        started = time.monotonic()
         status, headers, _ = self.post("/bel-mij-terug/", data)
+        timings["post"] = time.monotonic() - started
         if status != 302:
             return status, None
         location = headers["Location"]
+        started = time.monotonic()
         status, _, body = self.get(urlsplit(location).path)
+        timings["page"] = time.monotonic() - started
         match = REFERENCE_RE.search(body.decode())
         return status, match.group(0) if match else None

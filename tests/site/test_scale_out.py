@@ -109,6 +109,13 @@ def test_concurrent_submissions_on_both_hosts_get_distinct_references(two_hosts)
     assert sorted(r for (r,) in stored) == sorted(references)
 
 
+def test_a_form_page_one_host_cached_can_be_sent_on_the_other(two_hosts):
+    first, second = two_hosts["hosts"]
+    assert Parent(second.url).get("/bel-mij-terug/")[0] == 200  # rendered and kept by host 2
+    status, reference = Parent(first.url).send_callback(name="Over twee hosts")
+    assert status == 200 and reference
+
+
 def test_a_confirmed_change_shows_on_both_hosts_at_once(two_hosts):
     first, second = two_hosts["hosts"]
     for host in (first, second):  # both have the navigation and the page cached now
