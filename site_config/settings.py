@@ -52,7 +52,6 @@ DEBUG = env.bool("DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
 
-
 SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
@@ -62,8 +61,7 @@ if not SECRET_KEY:
             "or use DJANGO_ENV=local on a laptop."
         )
     SECRET_KEY = local_secret_key(VAR_DIR)
-# Former keys, while a rotation settles: signed links keep working, and the access log's
-# search digests made under them can still be found (manage.py who_searched).
+# Former keys while a rotation settles (signed links, who_searched's older digests).
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", [])
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [])
@@ -177,8 +175,7 @@ if _db["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when PostgreSQL is unreachable: well under gunicorn's worker timeout.
     _db["OPTIONS"].setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 3))
     if env.bool("DB_POOL", True):
-        # psycopg 3 pool per process; its default 30 s wait equals gunicorn's timeout,
-        # so wait briefly and let the 503 page tell the parent to call instead.
+        # psycopg 3 pool per process; wait briefly (not gunicorn's 30 s), then the 503 page.
         _db["CONN_MAX_AGE"] = 0
         _db["OPTIONS"]["pool"] = {
             "min_size": env.int("DB_POOL_MIN", 1),
@@ -206,10 +203,8 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # django-redis keeps one client and connection pool per process. With
-            # IGNORE_EXCEPTIONS, Redis being down makes a read a miss and a write a no-op
-            # (logged): pages then come from the database, slower but correct, and the
-            # rate limit fails open (requests_app/spam.py).
+            # One client and pool per process. IGNORE_EXCEPTIONS: Redis down makes a read a
+            # miss and a write a no-op (logged); the rate limit fails open (spam.py).
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "bjw"),
@@ -232,9 +227,7 @@ else:
 # A Redis fault is logged (with the error, never cache keys or values).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
-
-# The release cached pages belong to (content/page_cache.py): the deployed commit, or a
-# digest of the code, templates and static files.
+# The release cached pages belong to (content/page_cache.py): the commit, or a code digest.
 RELEASE = env.str("RELEASE", "") or source_digest(BASE_DIR)
 
 # ---------------------------------------------------------------------------
@@ -286,7 +279,6 @@ if not EMAIL_URL and PRODUCTION:
         "for example smtp+tls://USER:PASSWORD@relay.example.org:587 (see .env.example), "
         "or use DJANGO_ENV=local on a laptop."
     )
-
 
 _email = parse_email_url(EMAIL_URL or "console:")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
@@ -427,50 +419,43 @@ CONTENT_SEARCH_MAX_LENGTH = 200
 # ---------------------------------------------------------------------------
 # Request forms (requests_app: forms, e-mails, spam defence)
 # ---------------------------------------------------------------------------
-# The ages the organisation assesses are one of its facts (content: "Leeftijd kind bij
-# psychologisch onderzoek"), applied once confirmed. This is only a typing check: a birth
-# date that makes the child this old or older is queried ("Klopt het jaar?").
+# A typing check only (the ages assessed are a confirmed fact): a birth date that makes the
+# child this old or older is queried ("Klopt het jaar?").
 REQUEST_PLAUSIBLE_CHILD_AGE = env.int("REQUEST_PLAUSIBLE_CHILD_AGE", 30)
 # Which privacy statement a parent agreed to; change it whenever the statement changes.
 PRIVACY_STATEMENT_VERSION = env.str("PRIVACY_STATEMENT_VERSION", "2026-01")
 # A submission faster than this (seconds since the form was opened) is flagged as spam.
 REQUEST_MIN_FILL_SECONDS = env.int("REQUEST_MIN_FILL_SECONDS", 4)
-# A form's ticket (its start time, signed) works this long (seconds). A request sent with
-# an older one is stored, flagged "formulierkenmerk verlopen" for staff to judge: tickets
-# collected in advance no longer beat the minimum fill time.
+# A form's signed ticket works this long (seconds); a request sent with an older one is
+# stored, flagged "formulierkenmerk verlopen": tickets collected in advance do not help.
 REQUEST_TICKET_MAX_AGE = env.int("REQUEST_TICKET_MAX_AGE", 24 * 3600)
-# Submissions per client address per period, both forms together (django-ratelimit rate
-# syntax). Over the limit a request is still stored, flagged "te vaak verstuurd" for staff
-# to review, without e-mail; nothing a parent typed is lost. Parents on one mobile carrier
-# (carrier-grade NAT) or one school or office network share an address, so the limit only
-# has to catch a flood, not a busy afternoon: 10 an hour.
+# Submissions per client per period, both forms together (django-ratelimit syntax). Over it
+# a request is still stored, flagged "te vaak verstuurd", without e-mail. Parents behind
+# one carrier or school network share an address: the limit only has to catch a flood.
 REQUEST_RATE_LIMIT = env.str("REQUEST_RATE_LIMIT", "10/h")
-# A hard ceiling far above what any family sends: past it, one address gets a page with the
-# phone number and nothing is stored, so a flood cannot fill the database or use up
-# reference numbers.
+# A hard ceiling far above any family: past it nothing is stored (a page gives the phone
+# number), so a flood cannot fill the database or use up reference numbers.
 REQUEST_FLOOD_LIMIT = env.str("REQUEST_FLOOD_LIMIT", "60/h")
 # How many coming working days the callback form offers.
 REQUEST_CALLBACK_DAYS = env.int("REQUEST_CALLBACK_DAYS", 5)
 # How long the confirmation page's link keeps working (seconds).
 REQUEST_CONFIRMATION_MAX_AGE = env.int("REQUEST_CONFIRMATION_MAX_AGE", 24 * 3600)
-# A pending notification younger than this is still being sent by the web process;
-# retry_notifications leaves it alone (seconds).
+# retry_notifications leaves a pending notification younger than this (seconds) to the
+# web process that is still sending it.
 REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
-# E-mail is sent by a background thread after the request is stored, so a slow relay never
-# holds the parent's page; tests send at once so they can read mail.outbox.
+# E-mail leaves from a background thread after the request is stored (a slow relay never
+# holds the parent's page); tests send at once so they can read mail.outbox.
 REQUEST_NOTIFY_IN_BACKGROUND = env.bool("REQUEST_NOTIFY_IN_BACKGROUND", not TESTING)
 # After this many failed tries retry_notifications stops (the admin shows "Mislukt").
 REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
 INSTALLED_APPS += ["django_ratelimit"]  # for its system check of the cache
 RATELIMIT_USE_CACHE = "default"
-# When the shared cache cannot count (Redis down), a parent's request is worth more than the
-# limit: it is not refused (the honeypot and fill time still flag what looks automated).
+# Redis down: a parent's request is worth more than the limit (honeypot and fill time
+# still flag what looks automated).
 RATELIMIT_FAIL_OPEN = True
-# Without REDIS_URL the memory cache is not shared between processes, which is why
-# gunicorn then runs exactly one process (see site_config/gunicorn.conf.py): the limit
-# holds for that host, so django-ratelimit's "not a shared cache" error and "not officially
-# supported" warning are silenced in that case only. (django-redis it knows and supports.)
+# Without REDIS_URL gunicorn runs one process (gunicorn.conf.py), so the memory cache holds
+# the limit for the host: django-ratelimit's shared-cache checks are silenced then only.
 SILENCED_SYSTEM_CHECKS = [
     *globals().get("SILENCED_SYSTEM_CHECKS", []),
     *([] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]),
@@ -479,20 +464,17 @@ SILENCED_SYSTEM_CHECKS = [
 # ---------------------------------------------------------------------------
 # Triage desk (requests_app: queue, access log, retention)
 # ---------------------------------------------------------------------------
-# Retention: closed requests are erased this many days after closing (purge_requests).
+# Retention (purge_requests): closed requests go this many days after closing, status
+# "spam" too; suspected spam nobody acted on goes RETENTION_DAYS_SPAM days after arrival.
 RETENTION_DAYS_CALLBACK = env.int("RETENTION_DAYS_CALLBACK", 92)
 RETENTION_DAYS_ASSESSMENT = env.int("RETENTION_DAYS_ASSESSMENT", 365)
-# Requests staff marked as spam (status "spam") go this many days after closing; suspected
-# spam nobody reviewed (still flagged, no staff action) this many days after it arrived.
-# stale_requests warns the coordinator a week before.
 RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
-# Open requests nobody touched for this many days are mailed to the coordinator every week
-# (stale_requests): retention counts from closing, so they would otherwise stay forever.
+# Open requests nobody touched this long are mailed weekly to the coordinator
+# (stale_requests, references and dates only): retention only counts from closing.
 RETENTION_DAYS_STALE = env.int("RETENTION_DAYS_STALE", 730)
-# Who gets that weekly list (references and dates only).
 TRIAGE_COORDINATOR_EMAIL = env.str("TRIAGE_COORDINATOR_EMAIL", INTAKE_EMAIL)
-# Due dates in the queue count the organisation's confirmed response time; until it is
-# confirmed, this internal default (staff see that it is one; parents never see it).
+# Due dates count the confirmed response time; until it is confirmed, this internal
+# default (staff see that it is one; parents never see it).
 TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
@@ -502,14 +484,12 @@ TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
 # ---------------------------------------------------------------------------
 # Where `backup` writes its encrypted files; copy them to another machine from here.
 BACKUP_DIR = Path(env.str("BACKUP_DIR", "") or VAR_DIR / "backups")
-# The operator's public age key(s), comma-separated (age1…). The server never holds a key
-# that can decrypt a backup; the secret key is handed to `restore` only.
+# The operator's public age key(s), comma-separated (age1…); the secret key never is here.
 BACKUP_RECIPIENT = env.list("BACKUP_RECIPIENT", [])
 # Backups older than this many days are removed by the next backup (0: keep all).
 BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", 35)
-# The erasure journal: one append-only file per host (references only, no personal data),
-# read by `restore` to erase again what was erased after the backup. Share it between hosts
-# and keep a copy beside the backups, off this machine.
+# The erasure journal (references only), replayed by `restore`: one file per host; share
+# it between hosts and copy it off this machine with the backups.
 BACKUP_JOURNAL_DIR = Path(env.str("BACKUP_JOURNAL_DIR", "") or VAR_DIR / "backup-journal")
 
 # ---------------------------------------------------------------------------
