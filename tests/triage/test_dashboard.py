@@ -46,6 +46,11 @@ def test_the_dashboard_counts_what_needs_attention(intake_client, intake):
         "Nieuw": 4,
         "Spoed": 2,
         "Over de termijn": 1,
+        # The callbacks chose today (the factory's default), but one was reached already;
+        # the assessments asked for a call by phone.
+        "Vandaag te bellen": 5,
+        "Te laat gebeld": 0,
+        "Niet bereikt": 0,
         "Aan mij toegewezen": 2,
         "E-mailmelding mislukt": 1,
         "Vermoedelijk spam": 1,
@@ -56,7 +61,16 @@ def test_each_count_links_to_the_matching_queue(intake_client):
     make_assessment_request(is_urgent=True)
     response = intake_client.get(reverse("admin:index"))
     queue = reverse("admin:requests_app_request_changelist")
-    for query in ("status=new", "spoed=ja", "te_laat=ja", "toegewezen=mij", "spam=ja"):
+    for query in (
+        "status=new",
+        "spoed=ja",
+        "te_laat=ja",
+        "bellen=vandaag",
+        "bellen=te_laat",
+        "status=unreached",
+        "toegewezen=mij",
+        "spam=ja",
+    ):
         assert f'href="{queue}?{query}"' in response.text
     linked = intake_client.get(f"{queue}?spoed=ja")
     assert linked.status_code == 200
@@ -122,6 +136,9 @@ def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
         "Nieuw",
         "Spoed",
         "Over de termijn",
+        "Vandaag te bellen",
+        "Te laat gebeld",
+        "Niet bereikt",
         "Aan mij toegewezen",
         "E-mailmelding mislukt",
         "Vermoedelijk spam",
@@ -134,6 +151,9 @@ def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
         "Nieuw": 3,
         "Spoed": 1,
         "Over de termijn": 1,
+        "Vandaag te bellen": 4,
+        "Te laat gebeld": 0,
+        "Niet bereikt": 0,
         "Aan mij toegewezen": 2,
         "E-mailmelding mislukt": 2,
         "Vermoedelijk spam": 4,
