@@ -8,8 +8,8 @@ parent sent it, on the request's page.
 The rules live on ``RequestQuerySet`` (this mixin), so the "Vandaag bellen" screen, the
 queue's filters and columns, the dashboard's tiles and the commands count the same rows:
 
-* ``calls_due(today)``: a moment on or before today and nobody spoke with the parent
-  since that moment was set. Earlier days first, then morning, afternoon, evening;
+* ``calls_due(today)``: a moment on or before today and nobody spoke with the parent for
+  it yet. Earlier days first, then morning, afternoon, evening;
 * ``phone_requests_to_call()``: assessment requests that asked for contact by phone,
   have no moment and were never reached: called when it suits, oldest first;
 * ``to_call_today(today)``: both of these ("vandaag te bellen");
@@ -80,8 +80,16 @@ def _attempts():
     return CallAttempt.objects.filter(request=OuterRef("pk"))
 
 
-def _contact_since_moment():
-    return Exists(_attempts().filter(outcome__in=CONTACT_OUTCOMES, at__gte=OuterRef("call_set_at")))
+def _contact_for_moment():
+    """Somebody spoke with the parent for this moment: for a callback's own choice, any
+    contact; for an agreed moment, contact after it was agreed and on or after its day (so
+    the conversation in which it was agreed, recorded before or after, does not count)."""
+    contact = _attempts().filter(outcome__in=CONTACT_OUTCOMES)
+    agreed = Q(agreed_call_date__isnull=False)
+    on_the_day = contact.filter(
+        at__gt=OuterRef("agreed_at"), at__date__gte=OuterRef("agreed_call_date")
+    )
+    return (~agreed & Exists(contact)) | (agreed & Exists(on_the_day))
 
 
 def _due(today):
@@ -91,7 +99,7 @@ def _due(today):
         agreed_call_date__isnull=False,
         status__in=OPEN_STATUSES - {Status.UNREACHED},
     )
-    return Q(is_suspected_spam=False, call_date__lte=today) & waiting & ~_contact_since_moment()
+    return Q(is_suspected_spam=False, call_date__lte=today) & waiting & ~_contact_for_moment()
 
 
 def _phone_without_moment():
@@ -160,14 +168,13 @@ class CallRules:
 
     def with_call_moment(self):
         """Each row with ``call_date``, ``call_daypart`` (the agreed moment, else the
-        parent's choice, else None), ``call_part_order`` and ``call_set_at``."""
+        parent's choice, else None) and ``call_part_order``."""
         if "call_date" in self.query.annotations:
             return self
         return self.annotate(
             call_date=call_date_expression(),
             call_daypart=_moment_field("agreed_call_daypart", "callbackrequest__callback_daypart"),
             call_part_order=call_part_order_expression(),
-            call_set_at=_moment_field("agreed_at", "created_at"),
         )
 
     def with_call_summary(self, now=None):
