@@ -1,7 +1,6 @@
 """The admin index opens with counts for staff who may see requests."""
 
 import datetime
-import html
 import re
 
 import pytest
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from requests_app.models import NotifyState, Priority, Status
 from tests.factories import make_assessment_request, make_callback_request, make_staff
+from tests.helpers.triage import linked_tiles
 
 NOW = datetime.datetime(2026, 12, 9, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
 
@@ -93,16 +93,6 @@ def test_staff_without_request_permission_see_no_dashboard(client, editor):
     client.force_login(editor)
     response = client.get(reverse("admin:index"))
     assert "triage-count" not in response.text
-
-
-def linked_tiles(response):
-    """(label, count, link) for each tile, as shown on the page."""
-    found = re.findall(
-        r'<a href="([^"]+)"><span class="triage-count">(\d+)</span> '
-        r'<span class="triage-tile-label">([^<]+)</span></a>',
-        response.text,
-    )
-    return [(label, int(count), html.unescape(href)) for href, count, label in found]
 
 
 def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
