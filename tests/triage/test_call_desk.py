@@ -101,7 +101,7 @@ def test_an_attempt_on_the_day_keeps_the_call_listed_but_not_late(intake_client,
     assert (row.request.reference, row.late, row.attempts) == (
         tried.reference,
         False,
-        "1: Geen gehoor",
+        "1 poging, laatste: geen gehoor",
     )
 
 
@@ -156,12 +156,15 @@ def test_the_queue_shows_the_moment_the_attempts_and_the_last_outcome(
     make_call_attempt(tried, at=TUESDAY_AFTER_EASTER - datetime.timedelta(hours=1))
     make_call_attempt(tried, outcome="voicemail")
     assessment = make_assessment_request()
+    reached = make_assessment_request(status=Status.CONTACTED)
+    make_call_attempt(reached, outcome="reached")
     response = intake_client.get(queue_url)
-    assert queue_cell(response, late, "call_moment") == "do 2 apr, middag Te laat"
-    assert queue_cell(response, late, "call_attempts_display") == "–"
-    assert queue_cell(response, tried, "call_moment") == "di 7 apr, avond"
-    assert queue_cell(response, tried, "call_attempts_display") == "2: Voicemail ingesproken"
-    assert queue_cell(response, assessment, "call_moment") == "–"
+    assert queue_cell(response, late, "calls") == "do 2 apr, middag Te laat: nog niet gebeld"
+    assert queue_cell(response, tried, "calls") == (
+        "di 7 apr, avond 2 pogingen, laatste: voicemail ingesproken"
+    )
+    assert queue_cell(response, assessment, "calls") == "–"
+    assert queue_cell(response, reached, "calls") == "1 poging, laatste: bereikt"
 
 
 def test_the_queue_filtered_on_todays_calls_opens_in_the_moments_order(

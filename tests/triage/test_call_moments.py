@@ -39,7 +39,7 @@ def test_a_new_moment_replaces_the_chosen_one_and_is_in_the_history(
     request = make_callback_request(callback_date=TUESDAY, callback_daypart="morning")
     response = post_moment(intake_client, request, WEDNESDAY, "afternoon")
     assert response["Location"] == calls_url()
-    assert queue_cell(intake_client.get(queue_url), request, "call_moment") == "wo 8 apr, middag"
+    assert queue_cell(intake_client.get(queue_url), request, "calls") == "wo 8 apr, middag"
     assert due_references(intake_client.get(calls_url())) == []  # not today any more
 
     event = RequestEvent.objects.get(request=request, type=EventType.MOMENT)
