@@ -1,9 +1,19 @@
 """The callback desk through the test client: its pages, and posting its two forms."""
 
+import datetime
 import html
 import re
 
 from django.urls import reverse
+
+# The tests' days are around Easter 2026 (Good Friday 3 April and Easter Monday 6 April are
+# holidays), in summer time.
+CEST = datetime.timezone(datetime.timedelta(hours=2))
+
+
+def april(day, hour=9, minute=0) -> datetime.datetime:
+    """A moment in April 2026, Dutch (summer) time."""
+    return datetime.datetime(2026, 4, day, hour, minute, tzinfo=CEST)
 
 
 def calls_url():

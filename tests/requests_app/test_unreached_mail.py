@@ -13,6 +13,7 @@ from requests_app import services
 from requests_app.models import CallOutcome, EventType, NotifyState, Request, Status
 from requests_app.notifications import retry_candidates
 from tests.factories import make_intake_member
+from tests.helpers.calls import april
 from tests.helpers.forms import send_assessment, send_callback
 from tests.helpers.mail_backends import REFUSED
 
@@ -24,7 +25,7 @@ PERSONAL = ["Marieke", "Jansen", "Noor", "Helmond", "paniek", "12345678", "Zus n
 
 @pytest.fixture(autouse=True)
 def _clock(time_machine):
-    time_machine.move_to(datetime.datetime(2026, 4, 7, 9, 0, tzinfo=datetime.UTC), tick=False)
+    time_machine.move_to(april(7), tick=False)
 
 
 @pytest.fixture

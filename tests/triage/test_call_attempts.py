@@ -20,10 +20,10 @@ from requests_app.models import (
     Status,
 )
 from tests.factories import make_assessment_request, make_callback_request, make_staff
-from tests.helpers.calls import call_url, calls_url, page_text, post_attempt
+from tests.helpers.calls import april, call_url, calls_url, page_text, post_attempt
 from tests.helpers.triage import change_url
 
-START = datetime.datetime(2026, 4, 7, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+START = april(7)
 
 
 @pytest.fixture(autouse=True)

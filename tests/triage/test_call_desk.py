@@ -18,6 +18,7 @@ from tests.factories import (
     make_editor,
 )
 from tests.helpers.calls import (
+    april,
     call_url,
     calls_url,
     due_references,
@@ -27,10 +28,9 @@ from tests.helpers.calls import (
 )
 from tests.helpers.triage import linked_tiles
 
-CEST = datetime.timezone(datetime.timedelta(hours=2))
 # Easter 2026: Good Friday 3 April and Easter Monday 6 April are holidays. Tuesday 7 April
 # is the first working day after Thursday 2 April.
-TUESDAY_AFTER_EASTER = datetime.datetime(2026, 4, 7, 10, 0, tzinfo=CEST)
+TUESDAY_AFTER_EASTER = april(7, 10)
 THURSDAY_BEFORE_EASTER = datetime.date(2026, 4, 2)
 TUESDAY = TUESDAY_AFTER_EASTER.date()
 
@@ -76,7 +76,7 @@ def test_a_moment_before_the_easter_weekend_is_late_not_today(intake_client, eas
 
 def test_a_friday_moment_seen_on_monday_is_late(intake_client):
     friday = datetime.date(2026, 4, 10)
-    with time_machine.travel(datetime.datetime(2026, 4, 13, 9, 0, tzinfo=CEST), tick=False):
+    with time_machine.travel(april(13), tick=False):
         late = callback(friday, "afternoon")
         today = callback(datetime.date(2026, 4, 13), "afternoon")
         response = intake_client.get(calls_url())
@@ -85,7 +85,7 @@ def test_a_friday_moment_seen_on_monday_is_late(intake_client):
 
 
 def test_a_morning_call_is_late_once_the_morning_is_over(intake_client):
-    with time_machine.travel(datetime.datetime(2026, 4, 7, 13, 0, tzinfo=CEST), tick=False):
+    with time_machine.travel(april(7, 13), tick=False):
         morning = callback(TUESDAY, "morning")
         afternoon = callback(TUESDAY, "afternoon")
         response = intake_client.get(calls_url())
@@ -95,7 +95,7 @@ def test_a_morning_call_is_late_once_the_morning_is_over(intake_client):
 
 def test_an_attempt_on_the_day_keeps_the_call_listed_but_not_late(intake_client, easter):
     tried = callback(THURSDAY_BEFORE_EASTER, "morning", status=Status.IN_PROGRESS)
-    make_call_attempt(tried, at=datetime.datetime(2026, 4, 2, 9, 30, tzinfo=CEST))
+    make_call_attempt(tried, at=april(2, 9, 30))
     response = intake_client.get(calls_url())
     (row,) = response.context["due"]
     assert (row.request.reference, row.late, row.attempts) == (

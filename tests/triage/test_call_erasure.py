@@ -20,9 +20,9 @@ from requests_app.models import (
     Status,
 )
 from tests.factories import make_callback_request
+from tests.helpers.calls import april
 
-AMS = datetime.timezone(datetime.timedelta(hours=2))
-CALLED = datetime.datetime(2026, 4, 7, 10, 0, tzinfo=AMS)
+CALLED = april(7, 10)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from requests_app import services
 from requests_app.models import AccessLogEntry, CallOutcome, EventType, RequestEvent, Status
 from tests.factories import make_assessment_request, make_callback_request
 from tests.helpers.calls import (
+    april,
     calls_url,
     due_references,
     page_text,
@@ -22,14 +23,13 @@ from tests.helpers.calls import (
 )
 from tests.helpers.triage import change_url
 
-CEST = datetime.timezone(datetime.timedelta(hours=2))
 TUESDAY = datetime.date(2026, 4, 7)
 WEDNESDAY = datetime.date(2026, 4, 8)
 
 
 @pytest.fixture(autouse=True)
 def clock():
-    with time_machine.travel(datetime.datetime(2026, 4, 7, 9, 0, tzinfo=CEST), tick=False) as t:
+    with time_machine.travel(april(7), tick=False) as t:
         yield t
 
 

@@ -15,10 +15,9 @@ from tests.factories import (
     make_callback_request,
     make_staff,
 )
-from tests.helpers.calls import call_url, calls_url
+from tests.helpers.calls import april, call_url, calls_url
 
-CEST = datetime.timezone(datetime.timedelta(hours=2))
-NOW = datetime.datetime(2026, 4, 7, 14, 0, tzinfo=CEST)
+NOW = april(7, 14)
 DAYS = [datetime.date(2026, 4, 2), datetime.date(2026, 4, 7)]
 PARTS = ["morning", "afternoon", "evening"]
 
