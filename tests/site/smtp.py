@@ -5,7 +5,6 @@ the 5xx answers a real relay gives.
 """
 
 import email
-import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import default
@@ -30,14 +29,6 @@ class Relay:
 
     delivered: list[Delivered] = field(default_factory=list)
     refuse: str | None = None
-
-    def wait_for(self, found, timeout=5.0) -> list[Delivered]:
-        """What arrived, once ``found(delivered)`` is true or ``timeout`` seconds passed:
-        the site sends from a background thread, after the parent's page is answered."""
-        deadline = time.monotonic() + timeout
-        while not found(self.delivered) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return list(self.delivered)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse == "rcpt":
