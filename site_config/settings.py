@@ -561,9 +561,7 @@ RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
 TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
-# The callback desk: after this many call attempts in a row without contact, a request moves
-# to "niet bereikt" (and, where the parent allowed it, gets a short "we could not reach you"
-# e-mail). A wrong number moves it there at once.
+# Call attempts in a row without contact before "niet bereikt" (README: The callback desk).
 CALL_ATTEMPTS_BEFORE_UNREACHED = env.int("CALL_ATTEMPTS_BEFORE_UNREACHED", 3)
 
 # ---------------------------------------------------------------------------
