@@ -483,6 +483,8 @@ RETENTION_DAYS_SPAM = env.int("RETENTION_DAYS_SPAM", 30)
 TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
+# Call attempts in a row without contact before "niet bereikt" (README: The callback desk).
+CALL_ATTEMPTS_BEFORE_UNREACHED = env.int("CALL_ATTEMPTS_BEFORE_UNREACHED", 3)
 
 # ---------------------------------------------------------------------------
 # Backups (requests_app/backup: manage.py backup and restore; see the README)
