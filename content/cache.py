@@ -19,7 +19,7 @@ from .facts.api import Facts, confirmed_facts
 
 SITE_CONTEXT_KEY = "content:site-context:v3"
 # Bump the version when the Page model changes shape: cached pickles of the old shape are ignored.
-PAGE_KEY = "content:page:v3:{generation}:{name}"
+PAGE_KEY = "content:page:v4:{generation}:{name}"
 # The finished HTML of a published page as anonymous readers get it (identical for all),
 # stored as (generation, html) so that one round trip fetches it with the site context.
 HTML_KEY = "content:html:v3:{path}"
