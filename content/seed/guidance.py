@@ -212,8 +212,8 @@ def guidance_pages(urls, slugs):
                         - uw kind zichzelf pijn doet;
                         - u bang bent dat u of uw kind de controle verliest.
 
-                        Is de huisarts dicht, 's avonds, 's nachts of in het weekend? Bel dan
-                        de huisartsenpost.
+                        Is de huisarts dicht, zoals 's avonds, 's nachts of in het weekend? Bel
+                        dan de huisartsenpost.
                     """),
                 ),
                 (

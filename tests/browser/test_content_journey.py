@@ -6,21 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from content.seed import SIGNS
+from tests.content.test_pages import HUB
 
-HUB_TITLES = [
-    "Wat is hechting?",
-    "Hoe ontstaan hechtingsproblemen?",
-    "Wat betekenen hechtingsproblemen voor uw kind?",
-    "Waaraan herkent u hechtingsproblemen?",
-    "Wat is normaal voor de leeftijd?",
-    "Wat kunt u zelf doen?",
-    "Wanneer hulp vragen, en bij wie?",
-    "Gesprekskaart: wat ziet u bij uw kind?",
-    "Verwijzing, kosten en wachttijd",
-    "Hoe gaat het psychologisch onderzoek?",
-    "Hoe gaat NIKA?",
-    "Voor jongeren",
-]
+HUB_TITLES = [title for _, title in HUB]
 CARD = "Gesprekskaart: wat ziet u bij uw kind?"
 
 

@@ -11,23 +11,12 @@ from content.seed import SLUGS
 from tests.factories import publish
 
 from .html import main_text
+from .test_pages import HUB
 
 pytestmark = pytest.mark.django_db
 
-ATTACHMENT_PAGES = {
-    "Wat is hechting?",
-    "Hoe ontstaan hechtingsproblemen?",
-    "Wat betekenen hechtingsproblemen voor uw kind?",
-    "Waaraan herkent u hechtingsproblemen?",
-    "Wat is normaal voor de leeftijd?",
-    "Wat kunt u zelf doen?",
-    "Wanneer hulp vragen, en bij wie?",
-    "Gesprekskaart: wat ziet u bij uw kind?",
-    "Verwijzing, kosten en wachttijd",
-    "Hoe gaat het psychologisch onderzoek?",
-    "Hoe gaat NIKA?",
-    "Voor jongeren",
-    "Hechtingsproblemen bij kinderen en jongeren",  # home
+ATTACHMENT_PAGES = {title for _, title in HUB} | {
+    "Hechtingsproblemen bij kinderen en jongeren"  # home
 }
 INFO_PAGES = {"Contact", "Privacyverklaring", "Toegankelijkheidsverklaring"}
 # Each form must find these pages (they contain the word in some form).

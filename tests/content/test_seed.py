@@ -6,6 +6,7 @@ each is checked on the page a parent reads it on, as the parent reads it.
 """
 
 import pytest
+from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.test import override_settings
@@ -250,3 +251,14 @@ def test_the_seed_keeps_the_sites_framework_in_step_with_site_url(db):
 
 def test_the_migrations_already_replace_example_com(db):
     assert Site.objects.get(pk=1).domain != "example.com"
+
+
+def test_renamed_pages_keep_their_old_addresses_on_a_fresh_site(client, site_content):
+    for old, new in [
+        ("/hechtingsstoornis-en-gedragsproblemen/", "/gevolgen-van-hechtingsproblemen/"),
+        ("/diagnose-psychologisch-onderzoek/", "/psychologisch-onderzoek/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
+    call_command("load_content", verbosity=0)  # again: still one redirect each
+    assert Redirect.objects.filter(old_path="/diagnose-psychologisch-onderzoek/").count() == 1
