@@ -14,24 +14,37 @@ STATIC_SOURCES := $(shell find static -type f 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help run dev test test-fast lint audit bench superuser staff-device migrate content \
-        static clean ci
+        static clean ci lock
 
 help: ## Show this menu
 	@echo "Bijzonder Jeugdwerk — make targets:"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: pyproject.toml
+# Installs come from the lock files (exact versions with hashes, compiled from
+# pyproject.toml by `make lock`), so a laptop, CI and a deploy get what CI tested.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
+
+$(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@echo "Installing the site into $(VENV) ..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip setuptools
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@echo "Installing the site into $(VENV) from requirements.lock ..."
+	@$(PIP_INSTALL) --upgrade pip
+	@$(PIP_INSTALL) --require-hashes -r requirements.lock
+	@$(PIP_INSTALL) --no-deps -e .
 	@touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
-	@echo "Installing the test tools into $(VENV) ..."
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	@echo "Installing the test tools into $(VENV) from requirements-dev.lock ..."
+	@$(PIP_INSTALL) --require-hashes -r requirements-dev.lock
 	@touch $@
+
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes --universal \
+	--python-version 3.11
+
+lock: $(VENV)/.installed-dev ## Recompile requirements.lock and requirements-dev.lock from pyproject.toml
+	@$(UV_COMPILE) --upgrade -o requirements.lock
+	@$(UV_COMPILE) --upgrade --extra dev -o requirements-dev.lock
+	@echo "Lock files refreshed: review 'git diff requirements*.lock', then 'make test'."
 
 staticfiles/staticfiles.json: $(VENV)/.installed $(STATIC_SOURCES)
 	@$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -1,9 +1,12 @@
-"""Cached content: the site-wide context (facts, navigation, topic guide) and published pages.
+"""The cached site context: the organisation's confirmed facts, navigation and signs.
 
-Every edit to content empties the site context (at once and again after the transaction
-commits, so a request that read the old rows mid-save cannot keep them). Each new site
-context carries a fresh ``generation``; cached pages are stored under it, so they are
-dropped with it. Works with LocMem in one process and with Redis across processes.
+Every edit that parents see at once (a page's settings, a confirmed fact) or an approval
+empties it (at once and again after the transaction commits, so a request that read the old
+rows mid-save cannot keep them). Each new site context carries a fresh ``generation``: the
+content version. Cached pages (content/page_cache.py) and search results are stored for
+one generation and one release (settings.RELEASE: the code and templates they were made
+with), so an edit or a deploy retires them without any key to bump by hand.
+Works with the in-memory cache in one process and with Redis across processes and hosts.
 """
 
 import uuid
@@ -17,13 +20,11 @@ from django.db.models.signals import post_delete, post_save
 
 from .facts.api import Facts, confirmed_facts
 
-SITE_CONTEXT_KEY = "content:site-context:v3"
-# Bump the version when the Page model changes shape: cached pickles of the old shape are ignored.
-PAGE_KEY = "content:page:v4:{generation}:{name}"
-# The finished HTML of a published page as anonymous readers get it (identical for all),
-# stored as (generation, html) so that one round trip fetches it with the site context.
-HTML_KEY = "content:html:v3:{path}"
 _REQUEST_ATTR = "_content_site_context"
+
+
+def context_key() -> str:
+    return f"content:{settings.RELEASE}:context"
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,11 @@ def get_site_context(request=None) -> SiteContext:
     """The cached site context; looked up once per request when ``request`` is given."""
     if request is not None and hasattr(request, _REQUEST_ATTR):
         return getattr(request, _REQUEST_ATTR)
-    ctx = cache.get(SITE_CONTEXT_KEY)
+    ctx = cache.get(context_key())
     if ctx is None:
         ctx = _build()
         # A timeout as a safety net only: saves invalidate at once.
-        cache.set(SITE_CONTEXT_KEY, ctx, timeout=_timeout())
+        cache.set(context_key(), ctx, timeout=_timeout())
     if request is not None:
         setattr(request, _REQUEST_ATTR, ctx)
     return ctx
@@ -115,44 +116,15 @@ def load_page(queryset, **lookup):
     return queryset.select_related("last_review").filter(**lookup).first()
 
 
-def get_published_page(ctx: SiteContext, *, slug=None, home=False):
-    """A published page from the cache (filled from the database on a miss), or None."""
-    from .models import Page
-
-    name = "home" if home else f"slug:{slug}"
-    key = PAGE_KEY.format(generation=ctx.generation, name=name)
-    page = cache.get(key)
-    if page is None:
-        lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
-        page = load_page(Page.objects.published(), **lookup)
-        # Misses are not cached: any address can be asked for, the cache must not fill up.
-        if page is not None:
-            cache.set(key, page, timeout=_timeout())
-    return page
-
-
-def get_site_context_and_html(request, path: str) -> tuple[SiteContext, bytes | None]:
-    """The site context and the cached HTML of the page at ``path`` (or None), in one
-    cache round trip. HTML of an older generation is ignored: an edit happened since."""
-    html_key = HTML_KEY.format(path=path)
-    found = cache.get_many([SITE_CONTEXT_KEY, html_key])
-    ctx = found.get(SITE_CONTEXT_KEY)
-    if ctx is None:
-        return get_site_context(request), None
+def remember_context(request, ctx: SiteContext) -> None:
+    """Use ``ctx`` for the rest of this request (fetched together with a cached page)."""
     setattr(request, _REQUEST_ATTR, ctx)
-    entry = found.get(html_key)
-    if entry and entry[0] == ctx.generation:
-        return ctx, entry[1]
-    return ctx, None
-
-
-def set_page_html(ctx: SiteContext, path: str, html: bytes) -> None:
-    cache.set(HTML_KEY.format(path=path), (ctx.generation, html), timeout=_timeout())
 
 
 def invalidate(**kwargs) -> None:
-    cache.delete(SITE_CONTEXT_KEY)
-    transaction.on_commit(lambda: cache.delete(SITE_CONTEXT_KEY))
+    key = context_key()
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def connect_invalidation(*models) -> None:

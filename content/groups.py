@@ -22,7 +22,7 @@ DESKUNDIGE = "Inhoudelijk deskundige"
 APP = "content"
 EDIT = [
     f"{action}_{model}"
-    for model in ("page", "section", "sign")
+    for model in ("page", "section", "sign", "synonym")
     for action in ("add", "change", "delete", "view")
 ]
 READ = [

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from .cache import invalidate
 from .models import Page, Section, Sign, Version
+from .search.index import reindex
 
 
 class PublishingError(Exception):
@@ -107,16 +108,24 @@ def record_change(page: Page | None, *, author, restored_from=None, note="") -> 
             versions.filter(state=Version.State.PENDING).update(state=Version.State.WITHDRAWN)
         return None
     versions.filter(state=Version.State.PENDING).update(state=Version.State.SUPERSEDED)
-    number = (versions.aggregate(n=Max("number"))["n"] or 0) + 1
-    return Version.objects.create(
-        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
-        page=page,
-        number=number,
-        data=data,
+    return _new_version(
+        page,
+        data,
         state=Version.State.PENDING,
         author=author,
         restored_from=restored_from,
         note=note,
+    )
+
+
+def _new_version(page: Page | None, data: dict, **fields) -> Version:
+    """The next numbered version of a page (or of the signs list)."""
+    return Version.objects.create(
+        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
+        page=page,
+        number=(_versions(page).aggregate(n=Max("number"))["n"] or 0) + 1,
+        data=data,
+        **fields,
     )
 
 
@@ -162,20 +171,23 @@ def approve(version: Version, *, reviewer) -> Version:
     if version.page_id:
         make_live(version.page, version, at=now)
     else:
-        # The symptoms page changed for readers and search engines (sitemap lastmod).
-        Page.objects.published().filter(show_signs=True).update(published_at=now)
+        signs_went_live(at=now)
     invalidate()
     return version
+
+
+def signs_went_live(*, at) -> None:
+    """The page listing the signs changed for readers, search and search engines."""
+    reindex(Page.objects.filter(show_signs=True))
+    Page.objects.published().filter(show_signs=True).update(published_at=at)
 
 
 def make_live(page: Page, version: Version, *, at) -> None:
     page.live = version.data
     page.live_version = version
     page.published_at = at
-    page.search_text = page.build_search_text()
-    Page.objects.filter(pk=page.pk).update(
-        live=page.live, live_version=version, published_at=at, search_text=page.search_text
-    )
+    Page.objects.filter(pk=page.pk).update(live=page.live, live_version=version, published_at=at)
+    reindex([page])
 
 
 @transaction.atomic
@@ -222,18 +234,11 @@ def _write_signs(data: dict) -> None:
 def start_live(page: Page | None, *, note: str) -> Version:
     """The starting content (load_content, migrations): live at once, approved by nobody."""
     data = page_snapshot(page) if page is not None else signs_snapshot()
-    number = (_versions(page).aggregate(n=Max("number"))["n"] or 0) + 1
     now = timezone.now()
-    version = Version.objects.create(
-        subject=Version.Subject.PAGE if page is not None else Version.Subject.SIGNS,
-        page=page,
-        number=number,
-        data=data,
-        state=Version.State.APPROVED,
-        decided_at=now,
-        note=note,
-    )
+    version = _new_version(page, data, state=Version.State.APPROVED, decided_at=now, note=note)
     if page is not None:
         make_live(page, version, at=now)
+    else:
+        signs_went_live(at=now)
     invalidate()
     return version

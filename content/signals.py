@@ -6,6 +6,6 @@ changes to titles, summaries, sections and signs reach parents only through appr
 """
 
 from .cache import connect_invalidation
-from .models import Fact, Page
+from .models import Fact, Page, Synonym
 
-connect_invalidation(Page, Fact)
+connect_invalidation(Page, Fact, Synonym)

@@ -79,9 +79,10 @@ def csrf_failure(request, reason=""):
 @require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
+    # Never the admin path: robots.txt is public, and a chosen path is pointless once it
+    # is published. The admin keeps crawlers out itself (its pages say noindex).
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /zoeken/",
         "Disallow: /onderzoek-aanvragen/ontvangen/",
         "Disallow: /bel-mij-terug/ontvangen/",

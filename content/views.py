@@ -10,7 +10,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from .cache import get_published_page, get_site_context, load_page, set_page_html
+from .cache import get_site_context, load_page
+from .middleware import GENERATION_ATTR
 from .models import Page
 from .presenting import shown_live, shown_working
 from .publishing import pending_version
@@ -24,15 +25,15 @@ def can_preview(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("content.view_page")
 
 
-def _find_page(request, ctx, *, slug=None, home=False):
-    """(page, is_preview). The public only ever gets published pages (from the cache);
-    staff see the working copy when asked (?voorbeeld=1) or when nothing is live yet."""
-    page = get_published_page(ctx, slug=slug, home=home)
-    wants_preview = "voorbeeld" in request.GET
-    if page is not None and not (wants_preview and can_preview(request.user)):
+def _find_page(request, *, slug=None, home=False):
+    """(page, is_preview). The public only ever gets published pages; staff see the working
+    copy when asked (?voorbeeld=1) or when nothing is live yet."""
+    lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
+    wants_preview = "voorbeeld" in request.GET and can_preview(request.user)
+    page = None if wants_preview else load_page(Page.objects.published(), **lookup)
+    if page is not None:
         return page, False
     if can_preview(request.user):
-        lookup = {"kind": Page.Kind.HOME} if home else {"slug": slug}
         page = load_page(Page.objects.all(), **lookup)
         if page is not None:
             return page, True
@@ -96,23 +97,19 @@ def _same_for_every_reader(request, response) -> bool:
 
 
 def html_cached_for_anonymous(view):
-    """Store a published page's finished HTML for the next anonymous reader.
-
-    The page is the same for every anonymous reader (no form, no token, no cookie), so it
-    is rendered once per content generation: an edit in admin starts a new generation and
-    the next request renders afresh. Hits are served by AnonymousPageCacheMiddleware.
-    """
+    """Mark a published page's answer as the same for every anonymous reader, so that
+    AnonymousPageCacheMiddleware keeps it for the next ones (once per content version)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if (
-            request.method == "GET"
+            request.method in ("GET", "HEAD")
             and response.status_code == 200
             and not request.user.is_authenticated
             and _same_for_every_reader(request, response)
         ):
-            set_page_html(get_site_context(request), request.path, response.content)
+            setattr(response, GENERATION_ATTR, get_site_context(request).generation)
         return response
 
     return wrapper
@@ -121,16 +118,14 @@ def html_cached_for_anonymous(view):
 @require_safe
 @html_cached_for_anonymous
 def home(request):
-    ctx = get_site_context(request)
-    page, preview = _find_page(request, ctx, home=True)
+    page, preview = _find_page(request, home=True)
     return _render_page(request, "content/home.html", page, preview)
 
 
 @require_safe
 @html_cached_for_anonymous
 def page_detail(request, slug):
-    ctx = get_site_context(request)
-    page, preview = _find_page(request, ctx, slug=slug)
+    page, preview = _find_page(request, slug=slug)
     if page.kind == Page.Kind.HOME:
         return redirect("content:home", permanent=True)
     return _render_page(request, page.template_name, page, preview)

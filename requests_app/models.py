@@ -15,118 +15,119 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .choices import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    REFERENCE_PREFIX,
+    AccessAction,
+    Authority,
+    CallbackTopic,
+    Channel,
+    DayPart,
+    EventType,
+    HelpSoFar,
+    Kind,
+    NotifyState,
+    Priority,
+    PurgeReason,
+    Relation,
+    SpamReason,
+    Status,
+    YesNoUnknown,
+    label,
+    may_move,
+    next_statuses,
+)
 
-class Kind(models.TextChoices):
-    ASSESSMENT = "assessment", "Onderzoek aanvragen"
-    CALLBACK = "callback", "Bel mij terug"
+__all__ = [
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "REFERENCE_PREFIX",
+    "AccessAction",
+    "Authority",
+    "CallbackTopic",
+    "Channel",
+    "DayPart",
+    "EventType",
+    "HelpSoFar",
+    "Kind",
+    "NotifyState",
+    "Priority",
+    "Relation",
+    "SpamReason",
+    "Status",
+    "YesNoUnknown",
+    "may_move",
+    "next_statuses",
+]
 
-
-REFERENCE_PREFIX = {Kind.ASSESSMENT: "OZ", Kind.CALLBACK: "TB"}
-
-
-class Status(models.TextChoices):
-    NEW = "nieuw", "Nieuw"
-    IN_PROGRESS = "in_behandeling", "In behandeling"
-    CONTACTED = "contact_opgenomen", "Contact opgenomen"
-    INTAKE_PLANNED = "intake_gepland", "Intake gepland"
-    DONE = "afgerond", "Afgerond"
-    REFERRED = "doorverwezen", "Doorverwezen"
-    CANCELLED = "geannuleerd", "Geannuleerd"
-    SPAM = "spam", "Spam"
-
-
-OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.CONTACTED, Status.INTAKE_PLANNED})
-CLOSED_STATUSES = frozenset({Status.DONE, Status.REFERRED, Status.CANCELLED, Status.SPAM})
-
-# The flow staff may follow. A closed request can be reopened to "in behandeling"
-# (a parent calls back); spam can be restored to "nieuw" when it was flagged wrongly.
-TRANSITIONS = {
-    Status.NEW: {
-        Status.IN_PROGRESS,
-        Status.CONTACTED,
-        Status.REFERRED,
-        Status.CANCELLED,
-        Status.SPAM,
-    },
-    Status.IN_PROGRESS: {
-        Status.CONTACTED,
-        Status.INTAKE_PLANNED,
-        Status.DONE,
-        Status.REFERRED,
-        Status.CANCELLED,
-    },
-    Status.CONTACTED: {
-        Status.IN_PROGRESS,
-        Status.INTAKE_PLANNED,
-        Status.DONE,
-        Status.REFERRED,
-        Status.CANCELLED,
-    },
-    Status.INTAKE_PLANNED: {
-        Status.CONTACTED,
-        Status.DONE,
-        Status.REFERRED,
-        Status.CANCELLED,
-    },
-    Status.DONE: {Status.IN_PROGRESS},
-    Status.REFERRED: {Status.IN_PROGRESS},
-    Status.CANCELLED: {Status.IN_PROGRESS},
-    Status.SPAM: {Status.NEW},
-}
-
-
-def next_statuses(current: str) -> frozenset[Status]:
-    """The statuses the flow allows after `current` (not `current` itself)."""
-    return frozenset(TRANSITIONS.get(Status(current), ()))
-
-
-def may_move(current: str, new: str) -> bool:
-    """Whether a request with status `current` may be given status `new` (same: yes)."""
-    return new == current or new in next_statuses(current)
-
-
-class Priority(models.IntegerChoices):
-    # Sorted descending in the queue: urgent first.
-    LOW = 10, "Laag"
-    NORMAL = 20, "Normaal"
-    HIGH = 30, "Hoog"
-    URGENT = 40, "Spoed"
-
-
-class NotifyState(models.TextChoices):
-    PENDING = "pending", "Nog te versturen"
-    SENT = "sent", "Verstuurd"
-    FAILED = "failed", "Mislukt (wordt opnieuw geprobeerd)"
-
-
-class DayPart(models.TextChoices):
-    MORNING = "ochtend", "'s Ochtends"
-    AFTERNOON = "middag", "'s Middags"
-    EVENING = "avond", "'s Avonds"
+# Danger reported by the parent, or raised to "spoed" by staff: the one rule for "urgent".
+URGENT = models.Q(is_urgent=True) | models.Q(priority__gte=Priority.URGENT)
 
 
 class RequestQuerySet(models.QuerySet):
+    """The rules for which requests are which, used alike by the admin, the dashboard,
+    the commands and the templates."""
+
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
     def closed(self):
         return self.filter(status__in=CLOSED_STATUSES)
 
+    def real(self):
+        """Not suspected spam (the queue shows these unless asked otherwise)."""
+        return self.filter(is_suspected_spam=False)
+
+    def suspected_spam(self):
+        return self.filter(is_suspected_spam=True)
+
     def not_spam(self):
-        return self.filter(is_suspected_spam=False).exclude(status=Status.SPAM)
+        return self.real().exclude(status=Status.SPAM)
 
     def in_queue(self):
         """What still needs work: open and not suspected spam (the queue's default)."""
-        return self.open().filter(is_suspected_spam=False)
+        return self.open().real()
 
     def urgent(self):
         """Danger reported by the parent, or raised to "spoed" by staff."""
-        return self.filter(models.Q(is_urgent=True) | models.Q(priority__gte=Priority.URGENT))
+        return self.filter(URGENT)
+
+    def not_urgent(self):
+        return self.exclude(URGENT)
+
+    def overdue(self, today=None):
+        """Open requests past their due date (see workdays.overdue_cutoff)."""
+        from .workdays import overdue_cutoff
+
+        return self.open().filter(created_at__lt=overdue_cutoff(today))
+
+    def with_lateness(self, today=None):
+        """Each row annotated with ``is_late``: open and past its due date."""
+        from .workdays import overdue_cutoff
+
+        late = models.Q(status__in=OPEN_STATUSES, created_at__lt=overdue_cutoff(today))
+        return self.annotate(
+            is_late=models.ExpressionWrapper(late, output_field=models.BooleanField())
+        )
+
+    def assigned_to(self, user):
+        return self.filter(assigned_to=user)
+
+    def unassigned(self):
+        return self.filter(assigned_to__isnull=True)
+
+    def notification_failed(self):
+        return self.filter(notify_state=NotifyState.FAILED)
 
     def received_before(self, moment):
         return self.filter(created_at__lt=moment)
 
-    def family(self, *, email: str = "", phone: str = ""):
+    def callbacks_due_on(self, day):
+        """Callback requests whose chosen day is `day` (the callback desk's list)."""
+        return self.filter(kind=Kind.CALLBACK, callbackrequest__callback_date=day)
+
+    def of_family(self, *, email: str = "", phone: str = ""):
         """Requests with this e-mail address (any case) or this E.164 phone number."""
         q = models.Q()
         if email:
@@ -177,7 +178,12 @@ class Request(models.Model):
 
     # Spam defence: suspected spam is kept, flagged and left out of the normal queue.
     is_suspected_spam = models.BooleanField("vermoedelijk spam", default=False)
-    spam_reasons = models.CharField("reden spamvermoeden", max_length=100, blank=True)
+    spam_reasons = models.JSONField(
+        "reden spamvermoeden", default=list, blank=True, help_text="Codes, zie SpamReason."
+    )
+    fill_seconds = models.PositiveIntegerField(
+        "invultijd (seconden)", null=True, blank=True, editable=False
+    )
 
     # Contact, shared by both kinds (queue search and family matching).
     contact_name = models.CharField("naam", max_length=120)
@@ -236,40 +242,23 @@ class Request(models.Model):
             self.priority = Priority.URGENT
         super().save(*args, **kwargs)
 
+    @property
+    def counts_as_urgent(self) -> bool:
+        """The instance side of ``RequestQuerySet.urgent()``."""
+        return self.is_urgent or self.priority >= Priority.URGENT
 
-class Relation(models.TextChoices):
-    PARENT = "ouder", "Ouder"
-    FOSTER_PARENT = "pleegouder", "Pleegouder"
-    ADOPTIVE_PARENT = "adoptieouder", "Adoptieouder"
-    GUARDIAN = "voogd", "Voogd"
-    OTHER = "anders", "Anders"
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
 
-
-class Authority(models.TextChoices):
-    BOTH_PARENTS = "beide_ouders", "Beide ouders samen"
-    ME_ALONE = "alleen_ik", "Alleen ik"
-    OTHER_PARENT = "andere_ouder", "Alleen de andere ouder"
-    GUARDIAN = "voogd", "Een voogd (bijvoorbeeld een gecertificeerde instelling)"
-    UNKNOWN = "weet_niet", "Weet ik niet"
-
-
-class YesNoUnknown(models.TextChoices):
-    YES = "ja", "Ja"
-    NO = "nee", "Nee"
-    NOT_APPLICABLE = "nvt", "Niet van toepassing"
-
-
-class HelpSoFar(models.TextChoices):
-    NONE = "geen", "Nog geen hulp"
-    GP = "huisarts", "Huisarts"
-    YOUTH_DOCTOR = "jeugdarts", "Jeugdarts of consultatiebureau"
-    MUNICIPALITY = "wijkteam", "Wijkteam of gemeente"
-    OTHER = "anders", "Anders"
-
-
-class Channel(models.TextChoices):
-    PHONE = "telefoon", "Telefoon"
-    EMAIL = "email", "E-mail"
+    def spam_reason_labels(self) -> list[str]:
+        labels = []
+        for code in self.spam_reasons or []:
+            text = label(SpamReason, code)
+            if code == SpamReason.TOO_FAST and self.fill_seconds is not None:
+                text = f"{text} ({self.fill_seconds} s)"
+            labels.append(text)
+        return labels
 
 
 class AssessmentRequest(Request):
@@ -284,13 +273,13 @@ class AssessmentRequest(Request):
     authority = models.CharField("gezag", max_length=20, choices=Authority.choices)
     other_parent_informed = models.CharField(
         "andere gezaghebbende ouder weet ervan",
-        max_length=4,
+        max_length=16,
         choices=YesNoUnknown.choices,
         default=YesNoUnknown.NOT_APPLICABLE,
     )
     child_informed = models.CharField(
         "kind (12–15) weet ervan en stemt in",
-        max_length=4,
+        max_length=16,
         choices=YesNoUnknown.choices,
         default=YesNoUnknown.NOT_APPLICABLE,
     )
@@ -306,19 +295,12 @@ class AssessmentRequest(Request):
     )
     best_moments = models.JSONField("beste momenten", default=list, blank=True)
     may_name_organisation = models.BooleanField(
-        "mag zeggen dat we van Bijzonder Jeugdwerk bellen", default=False
+        "mag zeggen van welke organisatie we bellen", default=False
     )
 
     class Meta:
         verbose_name = "onderzoeksaanvraag"
         verbose_name_plural = "onderzoeksaanvragen"
-
-
-class CallbackTopic(models.TextChoices):
-    ATTACHMENT = "hechting", "Hechting en hechtingsproblemen"
-    ASSESSMENT = "onderzoek", "Psychologisch onderzoek"
-    NIKA = "nika", "De NIKA-interventie"
-    OTHER = "anders", "Iets anders"
 
 
 class CallbackRequest(Request):
@@ -350,16 +332,6 @@ class ReferenceCounter(models.Model):
         return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
-class EventType(models.TextChoices):
-    CREATED = "created", "Ontvangen"
-    STATUS = "status", "Status gewijzigd"
-    ASSIGNED = "assigned", "Toegewezen"
-    PRIORITY = "priority", "Prioriteit gewijzigd"
-    NOTE = "note", "Notitie toegevoegd"
-    NOTIFY = "notify", "E-mailmelding"
-    SPAM = "spam", "Spam"
-
-
 class RequestEvent(models.Model):
     """One line of a request's history. Holds codes and names only, never parent text."""
 
@@ -378,6 +350,9 @@ class RequestEvent(models.Model):
     type = models.CharField("soort", max_length=12, choices=EventType.choices)
     from_value = models.CharField("van", max_length=60, blank=True)
     to_value = models.CharField("naar", max_length=60, blank=True)
+    detail = models.CharField(
+        "toelichting", max_length=60, blank=True, help_text="Bijvoorbeeld het soort fout."
+    )
 
     class Meta:
         verbose_name = "gebeurtenis"
@@ -411,14 +386,6 @@ class InternalNote(models.Model):
 
     def __str__(self):
         return f"Notitie {timezone.localtime(self.created_at):%d-%m-%Y %H:%M}"
-
-
-class AccessAction(models.TextChoices):
-    VIEW = "view", "Bekeken"
-    CHANGE = "change", "Gewijzigd"
-    EXPORT = "export", "Geëxporteerd"
-    FAMILY_EXPORT = "family_export", "Gezinsgegevens opgevraagd (AVG)"
-    ERASE = "erase", "Gewist (AVG)"
 
 
 class AccessLogEntry(models.Model):
@@ -455,16 +422,14 @@ class AccessLogEntry(models.Model):
 class PurgeLogEntry(models.Model):
     """What was erased, when and why: without any personal data."""
 
-    class Reason(models.TextChoices):
-        RETENTION = "retention", "Bewaartermijn verstreken"
-        ERASURE = "erasure", "Verzoek tot wissen (AVG)"
+    Reason = PurgeReason
 
     at = models.DateTimeField("tijdstip", default=timezone.now)
     reference = models.CharField("referentie", max_length=20)
     kind = models.CharField("soort", max_length=12, choices=Kind.choices)
     received_at = models.DateTimeField("ontvangen", null=True)
     closed_at = models.DateTimeField("afgesloten", null=True)
-    reason = models.CharField("reden", max_length=12, choices=Reason.choices)
+    reason = models.CharField("reden", max_length=12, choices=PurgeReason.choices)
     performed_by = models.CharField(
         "uitgevoerd door", max_length=150, blank=True, help_text="Gebruikersnaam of 'systeem'."
     )

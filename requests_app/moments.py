@@ -10,7 +10,8 @@ import datetime
 
 from content.facts.hours import NOON, SIX_PM, clock
 
-from .models import DayPart
+from .choices import DayPart
+from .workdays import is_working_day
 
 
 def _spans(opens: datetime.time, closes: datetime.time):
@@ -34,8 +35,6 @@ def dayparts_on(hours, day: datetime.date) -> dict[str, tuple[datetime.time, dat
 
 def callback_days(today: datetime.date, count: int, hours=None) -> list[datetime.date]:
     """The coming ``count`` working days (from tomorrow) on which we can call."""
-    from .triage import is_working_day
-
     days, day = [], today
     for _ in range(count * 7 + 14):  # a bounded search, even for a week with few hours
         if len(days) == count:

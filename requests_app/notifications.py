@@ -11,27 +11,33 @@ Two messages, neither with personal data beyond the parent's own address:
 Sending never raises: a failure is recorded on the request (the error's class only) and
 ``manage.py retry_notifications`` tries again. Each message that went out is recorded in
 the request's history, so a retry never sends it twice.
+
+Mail leaves the request's thread (``send_soon``): a slow or refusing relay never holds the
+parent's confirmation page. A process that stops before a queued mail went out leaves the
+request "pending"; ``retry_notifications`` sends it after REQUEST_NOTIFY_GRACE_SECONDS.
 """
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import connections
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from content.cache import get_site_context
-
-from .models import AssessmentRequest, EventType, Kind, NotifyState, Request, RequestEvent
+from .choices import EventType, Kind, NotifyOutcome, NotifyState, Recipient
+from .models import AssessmentRequest, Request
+from .org_facts import org_facts
+from .services import record_event
 
 logger = logging.getLogger(__name__)
 
-INTAKE, PARENT = "intake", "ouder"
-SENT = "verstuurd"
-WITHHELD = "niet verstuurd: naam noemen mag niet"
+INTAKE, PARENT = Recipient.INTAKE, Recipient.PARENT
 
 
 def may_name_us(req: Request) -> bool:
@@ -80,8 +86,8 @@ def intake_message(req: Request) -> EmailMessage:
 
 
 def parent_message(req: Request) -> EmailMessage:
-    site = get_site_context()
-    context = {"reference": req.reference, "kind": req.kind, "site": site}
+    org = org_facts()
+    context = {"reference": req.reference, "kind": req.kind, "org": org}
     what = "terugbelverzoek" if req.kind == Kind.CALLBACK else "aanvraag"
     return EmailMessage(
         subject=f"Wij hebben uw {what} ontvangen ({req.reference})",
@@ -92,10 +98,8 @@ def parent_message(req: Request) -> EmailMessage:
     )
 
 
-def _record(req, part, outcome):
-    RequestEvent.objects.create(
-        request=req, type=EventType.NOTIFY, from_value=part, to_value=outcome[:60]
-    )
+def _record(req, recipient, outcome, error=""):
+    record_event(req, EventType.NOTIFY, from_value=recipient, to_value=outcome, detail=error)
 
 
 def send_notifications(*, request_id: int) -> bool | None:
@@ -119,16 +123,16 @@ def send_notifications(*, request_id: int) -> bool | None:
     errors = []
     try:
         done = set(
-            req.events.filter(type=EventType.NOTIFY, to_value__in=[SENT, WITHHELD]).values_list(
-                "from_value", flat=True
-            )
+            req.events.filter(
+                type=EventType.NOTIFY, to_value__in=[NotifyOutcome.SENT, NotifyOutcome.WITHHELD]
+            ).values_list("from_value", flat=True)
         )
         parts = [INTAKE] + ([PARENT] if req.email else [])
         pending = [part for part in parts if part not in done]
         if PARENT in pending and not may_name_us(req):
             # Recorded, so staff see why the parent has no mail from us.
             pending.remove(PARENT)
-            _record(req, PARENT, WITHHELD)
+            _record(req, PARENT, NotifyOutcome.WITHHELD)
         if pending:
             build = {INTAKE: intake_message, PARENT: parent_message}
             with get_connection(fail_silently=False) as connection:
@@ -139,12 +143,12 @@ def send_notifications(*, request_id: int) -> bool | None:
                         message.send()
                     except Exception as exc:  # SMTP refusal, a broken template, ...
                         errors.append(type(exc).__name__)
-                        _record(req, part, f"mislukt: {type(exc).__name__}")
+                        _record(req, part, NotifyOutcome.FAILED, type(exc).__name__)
                     else:
-                        _record(req, part, SENT)
+                        _record(req, part, NotifyOutcome.SENT)
     except Exception as exc:  # no connection at all: DNS, refused, TLS, timeout
         errors.append(type(exc).__name__)
-        _record(req, "", f"mislukt: {type(exc).__name__}")
+        _record(req, "", NotifyOutcome.FAILED, type(exc).__name__)
 
     if errors:
         Request.objects.filter(pk=req.pk).update(
@@ -177,3 +181,32 @@ def retry_candidates(now=None):
         .filter(notify_attempts__lt=settings.REQUEST_NOTIFY_MAX_ATTEMPTS)
         .order_by("created_at")
     )
+
+
+_executor = None
+_executor_lock = threading.Lock()
+
+
+def _mail_thread() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mail")
+    return _executor
+
+
+def _send_in_background(request_id: int) -> None:
+    try:
+        send_notifications(request_id=request_id)
+    except Exception:  # never lose the thread; the request stays pending and is retried
+        logger.exception("E-mail for request id %s not sent; will be retried", request_id)
+    finally:
+        connections.close_all()  # this thread's own database connection
+
+
+def send_soon(*, request_id: int) -> None:
+    """Send a request's e-mails without keeping the parent waiting (after commit)."""
+    if settings.REQUEST_NOTIFY_IN_BACKGROUND:
+        _mail_thread().submit(_send_in_background, request_id)
+    else:
+        send_notifications(request_id=request_id)

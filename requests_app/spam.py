@@ -18,6 +18,8 @@ from django_ratelimit.core import is_ratelimited
 
 from site_config.client_ip import client_ip
 
+from .choices import SpamReason
+
 logger = logging.getLogger(__name__)
 
 TICKET_SALT = "requests_app.form-ticket"
@@ -25,8 +27,6 @@ RATE_GROUP = "requests_app:submit"
 FLOOD_GROUP = "requests_app:flood"
 
 HONEYPOT_FIELD = "homepage"
-
-RATE_LIMITED = "te vaak verstuurd"
 
 
 def rate_key(group, request) -> str:
@@ -84,22 +84,30 @@ def read_ticket(value) -> Ticket | None:
         return None
 
 
-def spam_reasons(*, honeypot: str, ticket: Ticket | None, rate_limited=False) -> list[str]:
-    """Why a submission looks automated (codes staff can read), or [] when it does not."""
-    reasons = []
+@dataclass(frozen=True)
+class Verdict:
+    """Why a submission looks automated (SpamReason codes; none: it does not) and how
+    many seconds the form took, for staff to judge."""
+
+    reasons: tuple[str, ...]
+    fill_seconds: int | None
+
+
+def judge(*, honeypot: str, ticket: Ticket | None, rate_limited=False) -> Verdict:
+    reasons, seconds = [], None
     if honeypot:
-        reasons.append("verborgen veld ingevuld")
+        reasons.append(SpamReason.HONEYPOT)
     if ticket is None:
-        reasons.append("geen geldig formulierkenmerk")
+        reasons.append(SpamReason.NO_TICKET)
     else:
-        taken = ticket.seconds_taken()
-        if taken < settings.REQUEST_MIN_FILL_SECONDS:
-            reasons.append(f"te snel ingevuld ({max(taken, 0):.0f} s)")
+        seconds = round(max(ticket.seconds_taken(), 0))
+        if ticket.seconds_taken() < settings.REQUEST_MIN_FILL_SECONDS:
+            reasons.append(SpamReason.TOO_FAST)
     if rate_limited:
-        reasons.append(RATE_LIMITED)
-    return reasons
+        reasons.append(SpamReason.RATE_LIMITED)
+    return Verdict(tuple(reasons), seconds)
 
 
 def was_rate_limited(req) -> bool:
     """Whether this request was stored over the rate limit (and waits for a person)."""
-    return req.is_suspected_spam and RATE_LIMITED in req.spam_reasons.split(", ")
+    return req.is_suspected_spam and SpamReason.RATE_LIMITED in (req.spam_reasons or [])

@@ -9,62 +9,82 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.db import transaction
 from django.db.models.signals import pre_save
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
-from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
-class StaffLoginForm(OTPAdminAuthenticationForm):
-    """Password and code on one form, in Dutch.
+class StaffPasswordLoginForm(AdminAuthenticationForm):
+    """The admin's login form with one Dutch answer for every failure.
 
-    Staff normally have one authenticator app; then no device needs choosing. Only an
-    account with several devices is asked which one (the select appears after a first try).
+    Whatever was wrong (unknown account, wrong password, not staff, inactive, and with
+    two-factor a missing or wrong code or no enrolled app), the page reads the same, so
+    it never tells which part of a guess was right; and each failure counts once for
+    django-axes, so guessing codes locks out like guessing passwords.
     """
 
-    otp_error_messages = {
-        **OTPAuthenticationFormMixin.otp_error_messages,
-        "token_required": "Vul de code uit uw authenticator-app in.",
-        "invalid_token": "Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.",
-        "device_required": "Kies de app waarmee u inlogt.",
-        "n_failed_attempts": "Te veel verkeerde codes. Wacht even en probeer het dan opnieuw.",
-        "verification_not_allowed": "Inloggen met een code is nu even niet mogelijk. Probeer het later opnieuw.",
-    }
+    login_failed_message = (
+        "Inloggen is niet gelukt. Controleer uw gebruikersnaam en wachtwoord en probeer het "
+        "opnieuw. Let op hoofdletters."
+    )
 
-    def _chosen_device(self, user):
-        device = super()._chosen_device(user)
-        if device is None:
-            devices = list(devices_for_user(user, confirmed=True))
-            if len(devices) == 1:
-                device = devices[0]
-        return device
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages = {
+            **self.error_messages,
+            "invalid_login": self.login_failed_message,
+            "inactive": self.login_failed_message,
+        }
 
     def clean(self):
-        self.cleaned_data = AdminAuthenticationForm.clean(self)  # the password first
-        user = self.get_user()
-        if user is not None and not list(devices_for_user(user, confirmed=True)):
-            self._count_failure()
-            raise forms.ValidationError(
-                "Voor dit account is nog geen authenticator-app gekoppeld. Vraag een beheerder "
-                "om die te koppelen (zie de README: Twee-factor-inlog).",
-                code="no_device",
-            )
         try:
-            self.clean_otp(user)
+            self.cleaned_data = AdminAuthenticationForm.clean(self)  # the password first
+            if self.user_cache is not None:
+                self.check_second_factor(self.user_cache)
         except forms.ValidationError:
-            self._count_failure()
-            raise
+            if self.user_cache is not None:
+                # The password was right, so django-axes heard of no failure: tell it.
+                user_login_failed.send(
+                    sender=__name__,
+                    credentials={"username": self.cleaned_data.get("username")},
+                    request=self.request,
+                )
+            raise self.login_failed() from None
         return self.cleaned_data
 
-    def _count_failure(self):
-        # A right password with a wrong (or no) code is a failed login too: tell django-axes,
-        # so that guessing codes leads to the same lock-out as guessing passwords.
-        user_login_failed.send(
-            sender=__name__,
-            credentials={"username": self.cleaned_data.get("username")},
-            request=self.request,
-        )
+    def check_second_factor(self, user):
+        """Raise ValidationError when more than the password is needed and missing."""
+
+    def login_failed(self) -> forms.ValidationError:
+        return forms.ValidationError(self.login_failed_message, code="invalid_login")
+
+
+class StaffLoginForm(StaffPasswordLoginForm, OTPAdminAuthenticationForm):
+    """Password and a code from an authenticator app on one form.
+
+    The code is tried against each of the account's confirmed apps, so no choice of
+    device is ever shown (django-otp shows one only after a right password, which would
+    give the password away).
+    """
+
+    login_failed_message = (
+        "Inloggen is niet gelukt. Controleer uw gebruikersnaam, wachtwoord en de code uit uw "
+        "authenticator-app, en probeer het opnieuw. Let op hoofdletters."
+    )
+
+    def check_second_factor(self, user):
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        user.otp_device = None  # django-otp marks the session verified from this at login
+        if token:
+            with transaction.atomic():  # throttling counts are kept, as django-otp does
+                for device in devices_for_user(user, confirmed=True):
+                    allowed, _ = device.verify_is_allowed()
+                    if allowed and device.verify_token(token):
+                        user.otp_device = device
+                        return
+        raise self.login_failed()
 
 
 class StaffAdminSite(OTPAdminSite):
@@ -78,7 +98,7 @@ class StaffAdminSite(OTPAdminSite):
 
     @property
     def login_form(self):
-        return StaffLoginForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
+        return StaffLoginForm if settings.ADMIN_REQUIRE_2FA else StaffPasswordLoginForm
 
     def has_permission(self, request):
         if settings.ADMIN_REQUIRE_2FA:

@@ -9,17 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .backup import journal as backup_journal
-from .models import (
-    REFERENCE_PREFIX,
-    AssessmentRequest,
-    CallbackRequest,
-    EventType,
-    Kind,
-    ReferenceCounter,
-    Request,
-    RequestEvent,
-)
-from .notifications import send_notifications
+from .choices import REFERENCE_PREFIX, EventType, Kind, SpamMark
+from .models import AssessmentRequest, CallbackRequest, ReferenceCounter, Request
+from .notifications import send_soon
+from .services import record_event
+from .spam import Verdict
 
 CONFIRMATION_SALT = "requests_app.confirmation"
 CONFIRMATION_URL_NAME = {Kind.ASSESSMENT: "assessment_done", Kind.CALLBACK: "callback_done"}
@@ -43,7 +37,9 @@ def next_reference(kind: str, today=None) -> str:
     return backup_journal.issued(f"{prefix}-{year}-{counter.last_number:05d}")
 
 
-def store_request(form, *, kind: str, token, spam_reasons=()) -> tuple[Request, bool]:
+def store_request(
+    form, *, kind: str, token, verdict: Verdict | None = None
+) -> tuple[Request, bool]:
     """Save the form's request once per token. Returns (request, created).
 
     A repeated submit with the same token (double click, back and resubmit, a retried
@@ -54,20 +50,20 @@ def store_request(form, *, kind: str, token, spam_reasons=()) -> tuple[Request, 
     instance.submission_token = token
     instance.consent_at = timezone.now()
     instance.consent_version = settings.PRIVACY_STATEMENT_VERSION
-    instance.is_suspected_spam = bool(spam_reasons)
-    instance.spam_reasons = ", ".join(spam_reasons)[:100]
+    verdict = verdict or Verdict((), None)
+    instance.is_suspected_spam = bool(verdict.reasons)
+    instance.spam_reasons = list(verdict.reasons)
+    instance.fill_seconds = verdict.fill_seconds
     try:
         with transaction.atomic():
             instance.reference = next_reference(kind)
             instance.save()
-            RequestEvent.objects.create(request=instance, type=EventType.CREATED)
+            record_event(instance, EventType.CREATED)
             if instance.is_suspected_spam:
-                RequestEvent.objects.create(
-                    request=instance, type=EventType.SPAM, to_value="vermoedelijk spam"
-                )
+                record_event(instance, EventType.SPAM, to_value=SpamMark.SUSPECTED)
             else:
                 transaction.on_commit(
-                    functools.partial(send_notifications, request_id=instance.pk), robust=True
+                    functools.partial(send_soon, request_id=instance.pk), robust=True
                 )
     except IntegrityError:
         existing = Request.objects.filter(submission_token=token).first()

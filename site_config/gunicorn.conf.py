@@ -47,8 +47,38 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 
 # The reverse proxy in front sets X-Forwarded-*; trust it only from these addresses.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Django's settings read FORWARDED_ALLOW_IPS (from the environment or .env) once and
+# client_ip() uses the same list, so gunicorn and the rate limits never disagree on who
+# the proxy is. Loading the settings here also stops a broken configuration at once.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_config.settings")
+from django.conf import settings  # noqa: E402
+
+forwarded_allow_ips = ",".join(settings.FORWARDED_ALLOW_IPS)
 proxy_allow_ips = forwarded_allow_ips
+
+
+def when_ready(server):
+    """Say at start whose X-Forwarded-For is believed, and warn when that cannot be right."""
+    from site_config.client_ip import proxy_set_up_warnings
+
+    # (host, port) per TCP listener; "" is every interface. Unix sockets are left out.
+    hosts = [addr[0] or "0.0.0.0" for addr in server.cfg.address if isinstance(addr, tuple)]  # noqa: S104
+    trusted = tuple(server.cfg.forwarded_allow_ips)
+    server.log.info(
+        "Client addresses: X-Forwarded-For believed from %s (TRUSTED_PROXY_COUNT=%s)",
+        ",".join(trusted) or "nobody",
+        settings.TRUSTED_PROXY_COUNT,
+    )
+    if trusted != tuple(settings.FORWARDED_ALLOW_IPS):
+        server.log.warning(
+            "gunicorn was given other proxies (%s) than FORWARDED_ALLOW_IPS (%s), which the "
+            "rate limits and the login lock-out use: set FORWARDED_ALLOW_IPS only.",
+            ",".join(trusted),
+            ",".join(settings.FORWARDED_ALLOW_IPS),
+        )
+    for message in proxy_set_up_warnings(hosts, settings.TRUSTED_PROXY_COUNT, trusted):
+        server.log.warning(message)
+
 
 # No runtime control socket (gunicornc): one path per user would be shared by every
 # instance on the host, and signals (HUP to reload, TERM to stop) are all we use.

@@ -1,4 +1,4 @@
-"""JSON-lines log formatter for production; it writes only what the record carries."""
+"""Logging: plain lines on a laptop, JSON lines in production; never personal data."""
 
 import json
 import logging
@@ -26,3 +26,29 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             data["exc"] = self.formatException(record.exc_info)
         return json.dumps(data, ensure_ascii=False)
+
+
+def logging_config(level: str, *, json_lines: bool) -> dict:
+    """The LOGGING setting. Request data never reaches a log line (see JsonFormatter)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "site_config.logging.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if json_lines else "plain",
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "django": {"handlers": ["console"], "level": level, "propagate": False},
+            # 4xx lines name the path only; keep them at WARNING so they are not noise.
+            "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+            "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+            "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        },
+    }

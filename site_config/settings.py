@@ -12,16 +12,19 @@ Every variable is listed, with its default, in ``.env.example`` and the README.
 """
 
 import os
-import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-import dj_email_url
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from environs import Env
+
+from site_config.client_ip import DEFAULT_FORWARDED_ALLOW_IPS, parse_forwarded_allow_ips
+from site_config.email_url import parse_email_url
+from site_config.logging import logging_config
+from site_config.policies import CSP, PERMISSIONS
+from site_config.release import local_secret_key, source_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -50,18 +53,6 @@ if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when DJANGO_ENV=production.")
 
 
-def _local_secret_key() -> str:
-    """Return a secret kept in var/ so that a laptop needs no configuration."""
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        # Written once; created with owner-only permissions.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
-
-
 SECRET_KEY = env.str("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
@@ -70,7 +61,7 @@ if not SECRET_KEY:
             "value (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
             "or use DJANGO_ENV=local on a laptop."
         )
-    SECRET_KEY = _local_secret_key()
+    SECRET_KEY = local_secret_key(VAR_DIR)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", [])
 if not ALLOWED_HOSTS:
@@ -89,6 +80,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 # Applications
 # ---------------------------------------------------------------------------
 INSTALLED_APPS = [
+    "site_config.apps.SiteConfig",
     "site_config.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -105,23 +97,26 @@ INSTALLED_APPS = [
     "bootstrap",
     "csp",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "axes",
+    "site_config.apps.StaffAuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "site_config.apps.StaffLoginLockoutConfig",  # axes
     "content",
     "requests_app",
 ]
 
 MIDDLEWARE = [
+    # First: anonymous readers of a content page get its cached answer, which carries every
+    # header the middleware below would set (content/page_cache.py).
+    "content.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Before sessions: cached pages for readers without a session cookie (content app).
-    "content.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after it: a malformed CSRF cookie is not replaced on a page without a form.
+    "site_config.middleware.MalformedCsrfCookieMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "site_config.middleware.SessionLifetimeMiddleware",
@@ -199,11 +194,19 @@ REDIS_URL = env.str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.SharedRedisCache",
+            # django-redis keeps one client and connection pool per process. With
+            # IGNORE_EXCEPTIONS, Redis being down makes a read a miss and a write a no-op
+            # (logged): pages then come from the database, slower but correct, and the
+            # rate limit fails open (requests_app/spam.py).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "bjw"),
             "TIMEOUT": 3600,
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
 else:
@@ -214,6 +217,13 @@ else:
             "TIMEOUT": 3600,
         }
     }
+# A Redis fault is logged (with the error, never cache keys or values).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+# The release cached pages belong to (content/page_cache.py): the deployed commit, or a
+# digest of the code, templates and static files.
+RELEASE = env.str("RELEASE", "") or source_digest(BASE_DIR)
 
 # ---------------------------------------------------------------------------
 # Language and time
@@ -223,6 +233,8 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Dutch for the strings third-party apps and Django's admin leave in English.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # ---------------------------------------------------------------------------
 # Static files: hashed, compressed (gzip + brotli), far-future cached by whitenoise.
@@ -250,9 +262,21 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 WHITENOISE_MAX_AGE = 3600  # unhashed files (favicon.ico, robots); hashed ones get a year
 
 # ---------------------------------------------------------------------------
-# E-mail: console on a laptop, SMTP through EMAIL_URL in production.
+# E-mail: console on a laptop, SMTP through EMAIL_URL in production. Production does
+# not start without EMAIL_URL: the console fallback would print parents' e-mail
+# addresses and references into the log. `check --deploy` also refuses a backend that
+# sends nothing (console:, file:, memory:, dummy:); see site_config/checks.py.
 # ---------------------------------------------------------------------------
-_email = dj_email_url.parse(env.str("EMAIL_URL", "") or "console:")
+EMAIL_URL = env.str("EMAIL_URL", "")
+if not EMAIL_URL and PRODUCTION:
+    raise ImproperlyConfigured(
+        "EMAIL_URL is not set. Set EMAIL_URL to the SMTP relay that sends the site's mail, "
+        "for example smtp+tls://USER:PASSWORD@relay.example.org:587 (see .env.example), "
+        "or use DJANGO_ENV=local on a laptop."
+    )
+
+
+_email = parse_email_url(EMAIL_URL or "console:")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
@@ -280,6 +304,11 @@ if ADMIN_PATH == "admin/" and PRODUCTION:
         "ADMIN_PATH must not be 'admin/' in production: choose another path."
     )
 
+# Staff log in only through the admin; after a login whose "next" is unsafe (another
+# site) Django falls back to this, not to /accounts/profile/ (which does not exist).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -288,6 +317,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Our words and common Dutch ones, repeats, sequences, years (zxcvbn): site_config/passwords.py
+    {"NAME": "site_config.passwords.GuessablePasswordValidator", "OPTIONS": {"min_score": 4}},
 ]
 
 # Staff log in with a password and, where required, a code from an authenticator app.
@@ -308,6 +339,12 @@ AXES_CLIENT_IP_CALLABLE = "site_config.client_ip.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For (0 on a laptop).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+# The proxies whose X-Forwarded-For is believed: addresses, networks or "*" (any peer;
+# only when nothing else can reach gunicorn). The one reading of the variable: gunicorn
+# gets this list too (gunicorn.conf.py). See site_config/client_ip.py and the README.
+FORWARDED_ALLOW_IPS = parse_forwarded_allow_ips(
+    env.str("FORWARDED_ALLOW_IPS", DEFAULT_FORWARDED_ALLOW_IPS)
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -339,29 +376,9 @@ if PRODUCTION:
     SESSION_COOKIE_NAME = "__Secure-sessionid"
     CSRF_COOKIE_NAME = "__Secure-csrftoken"
 
-# Content-Security-Policy (django-csp 4): no inline script or style anywhere, so cached
-# pages need no nonce. data: images are Bootstrap's inline SVG icons in its CSS.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "form-action": [SELF],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-        "object-src": [NONE],
-    },
-}
-PERMISSIONS_POLICY = (
-    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
-    "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
-    "payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), "
-    "sync-xhr=(), usb=(), xr-spatial-tracking=(), interest-cohort=()"
-)
+# Content-Security-Policy (django-csp 4) and Permissions-Policy: site_config/policies.py.
+CONTENT_SECURITY_POLICY = CSP
+PERMISSIONS_POLICY = PERMISSIONS
 
 # Oversized bodies and field floods are refused with a 400 page (Django's defaults, named).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
@@ -374,28 +391,7 @@ FILE_UPLOAD_HANDLERS = ["site_config.uploads.RefuseFiles"]
 # Logging: plain lines on a laptop, JSON lines in production; never personal data.
 # ---------------------------------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "site_config.logging.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if PRODUCTION else "plain",
-        },
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
-        # 4xx lines name the path only; keep them at WARNING so they are not noise.
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL, json_lines=PRODUCTION)
 
 # ---------------------------------------------------------------------------
 # The organisation's own settings
@@ -444,20 +440,24 @@ REQUEST_CONFIRMATION_MAX_AGE = env.int("REQUEST_CONFIRMATION_MAX_AGE", 24 * 3600
 # A pending notification younger than this is still being sent by the web process;
 # retry_notifications leaves it alone (seconds).
 REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
+# E-mail is sent by a background thread after the request is stored, so a slow relay never
+# holds the parent's page; tests send at once so they can read mail.outbox.
+REQUEST_NOTIFY_IN_BACKGROUND = env.bool("REQUEST_NOTIFY_IN_BACKGROUND", not TESTING)
 # After this many failed tries retry_notifications stops (the admin shows "Mislukt").
 REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
 INSTALLED_APPS += ["django_ratelimit"]  # for its system check of the cache
 RATELIMIT_USE_CACHE = "default"
-# django-ratelimit's check only knows django-redis and memcached. Django's own RedisCache
-# increments atomically (Redis INCR), so its "not officially supported" warning is noise.
+# When the shared cache cannot count (Redis down), a parent's request is worth more than the
+# limit: it is not refused (the honeypot and fill time still flag what looks automated).
+RATELIMIT_FAIL_OPEN = True
 # Without REDIS_URL the memory cache is not shared between processes, which is why
 # gunicorn then runs exactly one process (see site_config/gunicorn.conf.py): the limit
-# holds for that host, so the "not a shared cache" error is silenced in that case only.
+# holds for that host, so django-ratelimit's "not a shared cache" error and "not officially
+# supported" warning are silenced in that case only. (django-redis it knows and supports.)
 SILENCED_SYSTEM_CHECKS = [
     *globals().get("SILENCED_SYSTEM_CHECKS", []),
-    "django_ratelimit.W001",
-    *([] if REDIS_URL else ["django_ratelimit.E003"]),
+    *([] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]),
 ]
 
 # ---------------------------------------------------------------------------

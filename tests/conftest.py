@@ -41,3 +41,17 @@ def site_content(db):
 def on_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def signs(db):
+    """Two signs, approved: the live list the symptoms page and the form show."""
+    from content.models import Sign
+    from tests.factories import publish
+
+    made = [
+        Sign.objects.create(text="Is bang om in de steek gelaten te worden", order=1),
+        Sign.objects.create(text="Laat zich moeilijk troosten", order=2),
+    ]
+    publish()
+    return made

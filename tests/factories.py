@@ -120,12 +120,12 @@ def make_assessment_request(**overrides):
         "child_first_name": "Sam",
         "child_birth_date": datetime.date(2016, 5, 17),
         "child_residence": "Helmond",
-        "relation": "ouder",
-        "authority": "beide_ouders",
+        "relation": "parent",
+        "authority": "both_parents",
         "worries": "Hij schrikt van elke verandering en wil niet getroost worden.",
         "recognised_signs": ["Het kind zoekt geen troost bij verdriet"],
-        "help_so_far": ["huisarts"],
-        "best_moments": ["ochtend"],
+        "help_so_far": ["gp"],
+        "best_moments": ["morning"],
         "voicemail_allowed": False,
         "may_name_organisation": True,
     }
@@ -145,8 +145,8 @@ def make_callback_request(**overrides):
         "reference": f"TB-2026-T{n:04d}",
         "email": "",
         "callback_date": timezone.localdate(),
-        "callback_daypart": "middag",
-        "topic": "hechting",
+        "callback_daypart": "afternoon",
+        "topic": "attachment",
         "note": "",
         "voicemail_allowed": True,
     }
@@ -155,11 +155,11 @@ def make_callback_request(**overrides):
 
 
 def make_note(request, **overrides):
-    from requests_app import triage
+    from requests_app import services
 
     author = overrides.pop("author", None) or make_staff()
     text = overrides.pop("text", "Moeder gebeld, intake gepland.")
-    return triage.add_note(request, text, author=author)
+    return services.add_note(request, text, author=author)
 
 
 def make_intake_member(**overrides):

@@ -1,6 +1,7 @@
 from .facts import Fact, FactChange
 from .pages import MARKDOWN_HELP, RESERVED_ANCHORS, Page, Section, Sign
 from .reviews import PageReview, StaffProfile
+from .search import Synonym
 from .versions import Version
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "Section",
     "Sign",
     "StaffProfile",
+    "Synonym",
     "Version",
 ]

@@ -5,6 +5,7 @@ approved copy in ``Page.live`` (see content/publishing.py): a change goes live o
 an inhoudelijk deskundige who did not write it approves it.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import Resolver404, resolve, reverse
@@ -47,7 +48,43 @@ class PageQuerySet(models.QuerySet):
         )
 
 
-class Page(models.Model):
+class LiveCopy:
+    """What parents read of a page: its approved copy (``live``), as search and menus use it."""
+
+    @property
+    def live_title(self) -> str:
+        return (self.live or {}).get("title", "")
+
+    @property
+    def live_nav_title(self) -> str:
+        live = self.live or {}
+        return live.get("menu_title") or live.get("title", "")
+
+    @property
+    def live_description(self) -> str:
+        live = self.live or {}
+        return describe(live.get("meta_description", ""), live.get("summary_html", ""))
+
+    @property
+    def has_live_copy(self) -> bool:
+        return bool(self.live)
+
+    def build_search_text(self):
+        """Plain text of the live copy, for search: what parents can read, nothing else
+        (the approved signs too, on the page that lists them)."""
+        from ..facts.api import strip_fact_tokens
+        from ..publishing import live_signs
+
+        live = self.live or {}
+        parts = [html_to_text(live.get("summary_html", ""))]
+        for section in live.get("sections", ()):
+            parts += [section["heading"], html_to_text(section["body_html"])]
+        if self.show_signs:
+            parts += [text for _, text in live_signs()]
+        return strip_fact_tokens("\n".join(part for part in parts if part))
+
+
+class Page(LiveCopy, models.Model):
     class Kind(models.TextChoices):
         HOME = "home", "Startpagina"
         TOPIC = "topic", "Onderwerp (gids over hechting)"
@@ -203,6 +240,8 @@ class Page(models.Model):
     )
     # Plain text of the live copy's summary and sections, kept for search; never shown as HTML.
     search_text = models.TextField(editable=False, blank=True)
+    # On PostgreSQL: the weighted full-text document of the live copy (content/search/index.py).
+    search_document = SearchVectorField(null=True, editable=False)
     # Which seed page this is, so that re-seeding finds it again after a slug change.
     seed_key = models.CharField(max_length=40, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(
@@ -235,7 +274,6 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         self.summary_html = render_markdown(self.summary)
-        self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         old_url = None
         if self.pk and (update_fields is None or "slug" in update_fields):
@@ -246,6 +284,10 @@ class Page(models.Model):
             super().save(*args, **kwargs)
             if old_url:
                 record_move(old_url, self.get_absolute_url())
+            if update_fields is None or {"live", "show_signs"} & set(update_fields):
+                from ..search.index import reindex
+
+                reindex([self])
 
     def get_absolute_url(self):
         if self.kind == self.Kind.HOME:
@@ -279,32 +321,6 @@ class Page(models.Model):
     def description(self):
         """The meta description, or the start of 'In het kort' when the editor left it empty."""
         return describe(self.meta_description, self.summary_html)
-
-    @property
-    def live_title(self) -> str:
-        return (self.live or {}).get("title", "")
-
-    @property
-    def live_nav_title(self) -> str:
-        live = self.live or {}
-        return live.get("menu_title") or live.get("title", "")
-
-    @property
-    def live_description(self) -> str:
-        live = self.live or {}
-        return describe(live.get("meta_description", ""), live.get("summary_html", ""))
-
-    @property
-    def has_live_copy(self) -> bool:
-        return bool(self.live)
-
-    def build_search_text(self):
-        """Plain text of the live copy, for search: what parents can read, nothing else."""
-        live = self.live or {}
-        parts = [html_to_text(live.get("summary_html", ""))]
-        for section in live.get("sections", ()):
-            parts += [section["heading"], html_to_text(section["body_html"])]
-        return "\n".join(part for part in parts if part)
 
 
 # Ids the frame and the page template use; a section anchor must not take one of them.

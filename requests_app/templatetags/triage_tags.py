@@ -1,14 +1,60 @@
 """The triage dashboard on the admin index, for staff who may see requests."""
 
+from dataclasses import dataclass
+
 from django import template
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from .. import triage
-from ..models import OPEN_STATUSES, NotifyState, Priority, Request, Status
+from ..admin import filters as f
+from ..choices import Status
+from ..models import Request
 
 register = template.Library()
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    rows: object  # a RequestQuerySet: what is counted
+    query: str  # the queue's query string that lists the same rows
+    alert: bool = False  # highlighted when the count is not zero
+
+
+def tiles_for(user) -> list[Tile]:
+    """Each count is what its link shows: the queue hides suspected spam unless asked
+    (SpamFilter) and lists open requests unless another status is asked (StatusFilter)."""
+    requests = Request.objects.all()
+    queue = requests.in_queue()
+    return [
+        Tile(
+            "Nieuw", requests.real().filter(status=Status.NEW), f.link((f.StatusFilter, Status.NEW))
+        ),
+        Tile("Spoed", queue.urgent(), f.link((f.UrgentFilter, f.UrgentFilter.YES)), alert=True),
+        Tile(
+            "Over de termijn",
+            queue.overdue(),
+            f.link((f.OverdueFilter, f.OverdueFilter.YES)),
+            alert=True,
+        ),
+        Tile(
+            "Aan mij toegewezen",
+            queue.assigned_to(user),
+            f.link((f.AssignedFilter, f.AssignedFilter.ME)),
+        ),
+        Tile(
+            "E-mailmelding mislukt",
+            requests.real().notification_failed(),
+            f.link((f.NotifyFilter, f.NotifyFilter.FAILED), (f.StatusFilter, f.StatusFilter.ALL)),
+            alert=True,
+        ),
+        Tile(
+            "Vermoedelijk spam",
+            requests.open().suspected_spam(),
+            f.link((f.SpamFilter, f.SpamFilter.ONLY)),
+        ),
+    ]
 
 
 @register.inclusion_tag("admin/requests_app/dashboard.html", takes_context=True)
@@ -18,42 +64,25 @@ def triage_dashboard(context):
     # Redactie (and anyone else without the view permission) sees no counts at all.
     if user is None or not user.has_perm("requests_app.view_request"):
         return {"show": False}
-    # Each count is what its link shows: the queue hides suspected spam unless asked
-    # (SpamFilter) and lists open requests unless another status is asked (StatusFilter).
-    real = Q(is_suspected_spam=False)
-    queue = real & Q(status__in=OPEN_STATUSES)
-    tiles = [
-        # label, what is counted, the queue's query string that lists the same rows
-        ("Nieuw", real & Q(status=Status.NEW), "status=nieuw"),
-        ("Spoed", queue & (Q(is_urgent=True) | Q(priority__gte=Priority.URGENT)), "spoed=ja"),
-        ("Over de termijn", queue & Q(created_at__lt=triage.overdue_cutoff()), "te_laat=ja"),
-        ("Aan mij toegewezen", queue & Q(assigned_to=user), "toegewezen=mij"),
-        (
-            "E-mailmelding mislukt",
-            real & Q(notify_state=NotifyState.FAILED),
-            "melding=mislukt&status=alle",
-        ),
-        (
-            "Vermoedelijk spam",
-            Q(status__in=OPEN_STATUSES, is_suspected_spam=True),
-            "spam=ja",
-        ),
-    ]
+    tiles = tiles_for(user)
+    # One query: each tile's rows as a filtered count over the same table.
     counts = Request.objects.aggregate(
-        **{f"tile{i}": Count("pk", filter=q) for i, (_, q, _) in enumerate(tiles)}
+        **{
+            f"tile{i}": Count("pk", filter=Q(pk__in=tile.rows.values("pk")))
+            for i, tile in enumerate(tiles)
+        }
     )
-    alerts = {"Spoed", "Over de termijn", "E-mailmelding mislukt"}
     queue_url = reverse("admin:requests_app_request_changelist")
     return {
         "show": True,
         "tiles": [
             {
-                "label": label,
+                "label": tile.label,
                 "count": counts[f"tile{i}"],
-                "url": f"{queue_url}?{query}",
-                "alert": label in alerts and counts[f"tile{i}"] > 0,
+                "url": f"{queue_url}?{tile.query}",
+                "alert": tile.alert and counts[f"tile{i}"] > 0,
             }
-            for i, (label, _, query) in enumerate(tiles)
+            for i, tile in enumerate(tiles)
         ],
         "queue_url": queue_url,
     }

@@ -11,7 +11,7 @@ import pytest
 from pyrage import x25519
 
 from requests_app.backup import dump, manifest
-from tests.stack import ROOT
+from tests.helpers.stack import ROOT
 
 
 @dataclass

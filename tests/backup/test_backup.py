@@ -12,11 +12,11 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 from content.models import Page
-from requests_app import triage
+from requests_app import retention
 from requests_app.backup import archive
 from requests_app.models import PurgeLogEntry
 from tests.factories import make_callback_request
-from tests.stack import base_env
+from tests.helpers.stack import base_env
 
 from .conftest import journal_lines, make_age_key, run_manage
 
@@ -140,7 +140,7 @@ def test_a_backup_repairs_a_journal_that_missed_an_erasure(on_postgres, backup_s
     journal_dir = backup_settings.BACKUP_JOURNAL_DIR
     backup_settings.BACKUP_JOURNAL_DIR = tmp_path / "blocked"
     backup_settings.BACKUP_JOURNAL_DIR.write_text("")  # a file: the journal cannot be written
-    triage.erase_requests([request], actor=None, reason=PurgeLogEntry.Reason.ERASURE)
+    retention.erase_requests([request], actor=None, reason=PurgeLogEntry.Reason.ERASURE)
     backup_settings.BACKUP_JOURNAL_DIR = journal_dir
     assert journal_lines(backup_settings) == []
 

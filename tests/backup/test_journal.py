@@ -6,14 +6,15 @@ import json
 import logging
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
-from requests_app import triage
+from requests_app import retention, services
 from requests_app.backup import journal
 from requests_app.backup.errors import BackupError
 from requests_app.models import Kind, PurgeLogEntry, Request, Status
 from tests.factories import make_callback_request, make_superuser
-from tests.requests_app.conftest import send_callback
+from tests.helpers.forms import send_callback
 
 from .conftest import journal_lines
 
@@ -39,7 +40,7 @@ def test_an_erasure_is_recorded_once_it_is_committed(
     staff = make_superuser()
     kept, erased = make_callback_request(), make_callback_request()
     with django_capture_on_commit_callbacks(execute=True):
-        triage.erase_requests([erased], actor=staff, reason=PurgeLogEntry.Reason.ERASURE)
+        retention.erase_requests([erased], actor=staff, reason=PurgeLogEntry.Reason.ERASURE)
     lines = journal_lines(backup_settings)
     assert [(line["event"], line["reference"], line["kind"], line["reason"]) for line in lines] == [
         ("erased", erased.reference, Kind.CALLBACK, PurgeLogEntry.Reason.ERASURE)
@@ -53,8 +54,8 @@ def test_an_erasure_that_rolls_back_is_not_recorded(
     request = make_callback_request()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
-            with triage.transaction.atomic():
-                triage.erase_requests([request], actor=None, reason=PurgeLogEntry.Reason.ERASURE)
+            with transaction.atomic():
+                retention.erase_requests([request], actor=None, reason=PurgeLogEntry.Reason.ERASURE)
                 raise RuntimeError("the erasure fails after the delete")
         except RuntimeError:
             pass
@@ -67,12 +68,12 @@ def test_the_retention_purge_is_recorded_with_its_reason(
     backup_settings, django_capture_on_commit_callbacks
 ):
     old = make_callback_request()
-    triage.change_status(old, Status.CANCELLED, actor=make_superuser())
+    services.change_status(old, Status.CANCELLED, actor=make_superuser())
     Request.objects.filter(pk=old.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=400)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        triage.purge_expired()
+        retention.purge_expired()
     assert [(line["reference"], line["reason"]) for line in journal_lines(backup_settings)] == [
         (old.reference, PurgeLogEntry.Reason.RETENTION)
     ]

@@ -17,12 +17,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from requests_app import triage
+from requests_app import services
 from requests_app.backup import references
 from requests_app.models import PurgeLogEntry, Request, Status
 from tests.factories import make_superuser
-from tests.requests_app.conftest import send_assessment, send_callback
-from tests.stack import Gunicorn, Parent, base_env, drop_database, scratch_database
+from tests.helpers.forms import send_assessment, send_callback
+from tests.helpers.stack import Gunicorn, Parent, base_env, drop_database, scratch_database
 
 from .conftest import make_age_key, run_manage
 from .tables import all_rows, fingerprint, source_database
@@ -62,10 +62,10 @@ def test_a_restore_brings_everything_back_except_what_was_erased_since(
     assert send_assessment(client, email="ander@example.org").status_code == 302
     staff = make_superuser()
     kept = Request.objects.get(email="blijft@example.org")
-    triage.change_status(kept, Status.IN_PROGRESS, actor=staff)
-    triage.add_note(kept, "Moeder gebeld; intake volgende week.", author=staff)
+    services.change_status(kept, Status.IN_PROGRESS, actor=staff)
+    services.add_note(kept, "Moeder gebeld; intake volgende week.", author=staff)
     old = Request.objects.get(email="oud@example.org")
-    triage.change_status(old, Status.CANCELLED, actor=staff)
+    services.change_status(old, Status.CANCELLED, actor=staff)
     Request.objects.filter(pk=old.pk).update(
         closed_at=timezone.now() - datetime.timedelta(days=200)
     )

@@ -6,14 +6,18 @@ REQUIRE_BROWSER=1 (as in CI) turns that into a failure.
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from .layout import SETUPS, enlarge_text, text_spacing_on_every_page
 
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 AXE_JS = Path(str(resources.files("axe_playwright_python") / "axe.min.js"))
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
@@ -108,6 +112,25 @@ def new_page(browser):
         context.close()
 
 
+@pytest.fixture(params=list(SETUPS))
+def page_in_setup(request, new_page):
+    """A page as a low-vision reader sets it up: each of layout.SETUPS in turn."""
+    viewport, font_sizes, spacing = SETUPS[request.param]
+    page = new_page(viewport=viewport, bypass_csp=spacing)
+    if spacing:
+        text_spacing_on_every_page(page.context)
+    if font_sizes:
+        enlarge_text(page, font_sizes)
+    return page
+
+
+@pytest.fixture
+def forms_accept_quick_robots(settings):
+    """A browser fills a form faster than a person and sends more than one per hour."""
+    settings.REQUEST_MIN_FILL_SECONDS = 0
+    settings.REQUEST_RATE_LIMIT = "100/h"
+
+
 @pytest.fixture
 def live_site(live_server, transactional_db):
     """The live server with the seed content loaded; returns its base URL."""
@@ -115,18 +138,19 @@ def live_site(live_server, transactional_db):
     return live_server.url
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core (WCAG 2.0-2.2 A/AA) on the page; return the violations, compact.
+def axe_violations(page, rules=None) -> list[dict]:
+    """Run axe-core (WCAG 2.0-2.2 A/AA, or the named rules) on the page; return the
+    violations, compact.
 
     axe measures colours by adding inline styles, which the page's CSP rightly refuses;
     those console errors are axe's, not the page's, so they are dropped from page.problems.
     """
     problems = getattr(page, "problems", None)
     seen = len(problems) if problems is not None else 0
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG_TAGS}
     result = page.evaluate(
-        """async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                                    resultTypes: ['violations']})""",
-        WCAG_TAGS,
+        """async (runOnly) => await axe.run(document, {runOnly, resultTypes: ['violations']})""",
+        run_only,
     )
     if problems is not None:
         del problems[seen:]
@@ -143,3 +167,12 @@ def axe_violations(page) -> list[dict]:
 def assert_accessible(page):
     violations = axe_violations(page)
     assert violations == [], f"axe found on {page.url}:\n{json.dumps(violations, indent=2)}"
+
+
+def sitemap_paths(page, live_site) -> list[str]:
+    """The paths of every public page, from the site's own /sitemap.xml."""
+    response = page.request.get(live_site + "/sitemap.xml")
+    assert response.ok
+    # Our own server's sitemap, not untrusted input.
+    locs = ET.fromstring(response.body()).findall("sm:url/sm:loc", SITEMAP_NS)  # noqa: S314
+    return [urlsplit(loc.text).path for loc in locs]

@@ -33,19 +33,26 @@ def group(page, question):
     return page.get_by_role("group", name=question)
 
 
-def continue_(page):
+def continue_(page, on_step=None):
     click_and_load(page.get_by_role("button", name="Doorgaan"))
+    if on_step:
+        on_step(page)
 
 
 def h1(page):
     return page.get_by_role("heading", level=1).inner_text()
 
 
-def fill_assessment_until_review(page, *, child=CHILD_NAME):
-    """Answer every step of "Onderzoek aanvragen", optional questions too; end on the review."""
+def fill_assessment_until_review(page, *, child=CHILD_NAME, on_step=None):
+    """Answer every step of "Onderzoek aanvragen", optional questions too; end on the review.
+
+    on_step(page), when given, is called on each page of the form as it opens (the review
+    included), before anything is filled in."""
+    if on_step:
+        on_step(page)
     assert h1(page) == "Eerst een belangrijke vraag"
     group(page, "Is er nu direct gevaar").get_by_label("Nee").check()
-    continue_(page)
+    continue_(page, on_step)
 
     assert h1(page) == "Over uw kind"
     page.get_by_label("Voornaam van uw kind").fill(child)
@@ -53,14 +60,14 @@ def fill_assessment_until_review(page, *, child=CHILD_NAME):
     page.get_by_label("Maand").fill("3")
     page.get_by_label("Jaar").fill("2016")
     page.get_by_label("Woonplaats van uw kind").fill("Helmond")
-    continue_(page)
+    continue_(page, on_step)
 
     assert h1(page) == "Over u"
     page.get_by_label("Uw naam").fill("Marieke Jansen")
     group(page, "Wat bent u van het kind?").get_by_label("Ouder", exact=True).check()
     group(page, "Wie heeft het gezag over uw kind?").get_by_label("Beide ouders samen").check()
     group(page, "Weet de andere ouder met gezag van deze aanvraag?").get_by_label("Ja").check()
-    continue_(page)
+    continue_(page, on_step)
 
     assert h1(page) == "Uw vraag"
     page.get_by_label("Waarover maakt u zich zorgen?").fill(WORRIES)
@@ -71,7 +78,7 @@ def fill_assessment_until_review(page, *, child=CHILD_NAME):
     help_so_far.get_by_label("Huisarts").check()
     help_so_far.get_by_label("Anders").check()
     page.get_by_label(re.compile("^Andere hulp, namelijk")).fill("De jeugdarts")
-    continue_(page)
+    continue_(page, on_step)
 
     assert h1(page) == "Hoe wij contact met u opnemen"
     page.get_by_label("Telefoonnummer").fill("06-12345678")
@@ -80,7 +87,7 @@ def fill_assessment_until_review(page, *, child=CHILD_NAME):
     group(page, "Wanneer kunnen wij u het best bellen?").get_by_role("checkbox").first.check()
     group(page, "Mogen wij een bericht inspreken").get_by_label("Nee").check()
     group(page, "Mogen wij zeggen dat wij van Bijzonder Jeugdwerk zijn?").get_by_label("Ja").check()
-    continue_(page)
+    continue_(page, on_step)
     assert h1(page) == "Controleer uw gegevens"
 
 

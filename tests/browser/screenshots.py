@@ -10,8 +10,11 @@ higher REQUEST_RATE_LIMIT lets it send one request per size. Each run stores two
 (one per size) in the database the site uses: run it against a laptop database, never production.
 
 It saves, for phone (390x844) and desktop (1280x800): the home page, a hub page, the guidance
-pages (GUIDANCE below), the first step of the assessment form with its errors shown, the review
-step, and the confirmation page. With --pages-only it saves the pages and sends no request.
+pages (GUIDANCE below; the conversation card also as printed), the first step of the assessment
+form with its errors shown, the review step, and the confirmation page; and the home page and
+the hub page at 1280x800 with the browser's text size at 200 % (Chromium's font size 32 px
+instead of 16, as a reader with low vision sets it: "-text200"). With --pages-only it saves the
+pages and sends no request.
 """
 
 import argparse
@@ -21,6 +24,7 @@ from urllib.parse import urlsplit
 
 # Run as a script, this folder is on sys.path: the same steps the browser tests take.
 from chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE
+from layout import enlarge_text
 from parent_steps import click_and_load, continue_, fill_assessment_until_review, give_consent
 from playwright.sync_api import sync_playwright
 
@@ -38,10 +42,10 @@ GUIDANCE = {
 }
 
 
-def shoot(page, outdir, name, size):
+def shoot(page, outdir, name, size, full_page=True):
     path = outdir / f"{name}-{size}.png"
     # Full page, with the caret and animations stilled, so two runs give the same picture.
-    page.screenshot(path=str(path), full_page=True, animations="disabled", caret="hide")
+    page.screenshot(path=str(path), full_page=full_page, animations="disabled", caret="hide")
     print(f"screenshot {path}")
 
 
@@ -107,6 +111,19 @@ def main(argv=None):
                 sys.exit(f"no confirmation at {size} size: {page.title()!r} (see the docstring)")
             shoot(page, outdir, "assessment-confirmation", size)
             context.close()
+
+        context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+        page = context.new_page()
+        enlarge_text(page)
+        for name, path in [("home", "/"), ("hub-page", "/oorzaken-onveilige-hechting/")]:
+            page.set_viewport_size(DESKTOP)
+            page.goto(base + path)
+            # A full-page capture makes Playwright reset Chromium's font size: make the
+            # window as tall as the page instead (the layout depends on its width only).
+            height = page.evaluate("document.documentElement.scrollHeight")
+            page.set_viewport_size({"width": DESKTOP["width"], "height": height})
+            shoot(page, outdir, name, "text200", full_page=False)
+        context.close()
         browser.close()
 
 

@@ -9,12 +9,10 @@ page is checked without touching this file.
 
 import itertools
 import re
-import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, sitemap_paths
 from .parent_steps import (
     click_and_load,
     continue_,
@@ -23,8 +21,6 @@ from .parent_steps import (
     give_consent,
     h1,
 )
-
-SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 # Headings that are rendered (not display:none), in document order.
 HEADING_LEVELS = """
@@ -60,12 +56,6 @@ def page(request):
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture
-def forms_accept_quick_robots(settings):
-    settings.REQUEST_MIN_FILL_SECONDS = 0
-    settings.REQUEST_RATE_LIMIT = "100/h"
-
-
 def check_page(page, state):
     """Everything this module promises, for the page as it is now; returns the problems."""
     problems = []
@@ -90,14 +80,6 @@ def check_page(page, state):
     problems += page.problems
     page.problems.clear()
     return {state: problems} if problems else {}
-
-
-def sitemap_paths(page, live_site):
-    response = page.request.get(live_site + "/sitemap.xml")
-    assert response.ok
-    # Our own server's sitemap, not untrusted input.
-    locs = ET.fromstring(response.body()).findall("sm:url/sm:loc", SITEMAP_NS)  # noqa: S314
-    return [urlsplit(loc.text).path for loc in locs]
 
 
 def test_every_page_in_the_sitemap(page, live_site):

@@ -85,4 +85,4 @@ def test_a_parent_over_the_rate_limit_is_told_the_request_arrived(
     # The status says what happened (429); Chromium logs any 4xx, nothing else may appear.
     assert [p for p in page.problems if "status of 429" not in p] == []
     req = Request.objects.get(reference=reference)
-    assert (req.is_suspected_spam, req.spam_reasons) == (True, "te vaak verstuurd")
+    assert (req.is_suspected_spam, req.spam_reasons) == (True, ["rate_limited"])

@@ -34,13 +34,6 @@ def page(request):
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture
-def forms_accept_quick_robots(settings):
-    # A browser fills a form faster than a person and sends more than one per hour.
-    settings.REQUEST_MIN_FILL_SECONDS = 0
-    settings.REQUEST_RATE_LIMIT = "100/h"
-
-
 def is_phone(page):
     return page.viewport_size["width"] < 992
 

@@ -1,14 +1,8 @@
 """On paper: the text and the phone number stay, the navigation and the buttons go."""
 
-import pytest
 from playwright.sync_api import expect
 
 from .parent_steps import click_and_load, fill_callback
-
-
-@pytest.fixture
-def forms_accept_quick_robots(settings):
-    settings.REQUEST_MIN_FILL_SECONDS = 0
 
 
 def assert_printed_without_navigation(page):

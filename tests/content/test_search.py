@@ -5,10 +5,10 @@ import re
 import pytest
 from django.db import connection
 
-from content.models import Page
+from content.models import Page, Synonym
 from content.search import clean_query, search_pages
 from content.seed import SLUGS
-from tests.factories import publish
+from tests.factories import make_page, publish
 
 from .html import main_text
 from .test_pages import HUB
@@ -94,10 +94,16 @@ def test_a_snippet_escapes_the_page_text_and_marks_only_the_match(client, site_c
     assert "<b>" not in snippets[0]
 
 
-def test_nothing_found_gives_help_and_the_phone_number(client, site_content):
-    text = main_text(client.get("/zoeken/", {"q": "xylofoon"}).content)
+def test_nothing_found_offers_our_phone_the_guide_and_asking_us_not_a_spelling_hint(
+    client, site_content
+):
+    html = client.get("/zoeken/", {"q": "xylofoon"}).content.decode()
+    text = main_text(html)
     assert "Geen pagina’s gevonden voor ‘xylofoon’." in text
-    assert "0493 - 327506" in text
+    assert "Stel uw vraag aan ons" in text
+    assert 'href="tel:+31493327506"' in html and 'href="/bel-mij-terug/"' in html
+    assert 'href="/wat-is-hechting/"' in html  # the guide, page by page
+    assert "spelling" not in text.lower()
 
 
 def test_the_search_page_without_a_query_just_offers_the_form(client, site_content):
@@ -182,6 +188,8 @@ def test_a_search_costs_a_small_fixed_number_of_queries(
     client, site_content, django_assert_max_num_queries
 ):
     client.get("/")  # warm the navigation cache
+    client.get("/zoeken/", {"q": "iets"})  # and the synonym list
+    # PostgreSQL: the look-alike words and the search itself; SQLite: the pages.
     with django_assert_max_num_queries(2):
         client.get("/zoeken/", {"q": "hechten kind signalen"})
 
@@ -203,3 +211,66 @@ def test_search_finds_what_parents_can_read_not_an_editors_draft(client, site_co
     publish(page)
     titles, _ = results(client, "Zeldzaamconceptwoord")
     assert titles == ["Zeldzaamconceptwoord in een titel"]
+
+
+# -- in parents' words ------------------------------------------------------------------------
+
+
+def urls(client, q):
+    html = client.get("/zoeken/", {"q": q}).content.decode()
+    return re.findall(r'<li class="search-result">\s*<h2><a href="([^"]+)">', html)
+
+
+@pytest.mark.parametrize("word", ["weglopen", "spijbelen", "agressief"])
+def test_the_signs_are_searched(client, site_content, word):
+    symptoms = Page.objects.get(show_signs=True).get_absolute_url()
+    assert urls(client, word)[:1] == [symptoms], "the sign list weighs like a summary"
+
+
+def test_a_page_with_every_word_of_a_question_comes_before_pages_with_some(client, site_content):
+    make_page(
+        title="Over slapen", slug="over-slapen", sections=[("Slapen", "Een kind slaapt slecht.")]
+    )
+    both = make_page(
+        title="Slapen en eten",
+        slug="slapen-en-eten",
+        sections=[("Eten", "Een kind eet slecht en slaapt slecht.")],
+    )
+    make_page(title="Over eten", slug="over-eten", sections=[("Eten", "Een kind eet weinig.")])
+    found = urls(client, "slaapt en eet slecht")
+    assert found[0] == both.get_absolute_url()
+    assert {"/over-slapen/", "/over-eten/"} <= set(found[1:])
+
+
+def test_a_question_of_several_words_does_not_return_every_page(client, site_content):
+    found = urls(client, "mijn kind loopt weg van huis")
+    assert "/privacyverklaring/" not in found[:3]
+    assert found[0] == Page.objects.get(show_signs=True).get_absolute_url()
+
+
+def test_a_synonym_from_the_list_finds_the_page_that_uses_the_other_word(client, site_content):
+    page = make_page(title="Betalen", slug="betalen", sections=[("Geld", "Over de vergoeding.")])
+    assert urls(client, "declaratie") == []
+    Synonym.objects.create(word="declaratie", alternatives="vergoeding")
+    assert urls(client, "declaratie") == [page.get_absolute_url()]
+
+
+def test_results_are_cached_per_question_and_change_with_the_content(
+    client, site_content, django_assert_num_queries
+):
+    client.get("/zoeken/", {"q": "hechting"})
+    with django_assert_num_queries(0):
+        client.get("/zoeken/", {"q": "  Hechting "})  # the same question, normalised
+    page = Page.objects.get(slug="wat-is-hechting")
+    page.title = "Zeldzaamnieuwwoord"
+    page.save()
+    publish(page)
+    assert urls(client, "zeldzaamnieuwwoord") == ["/wat-is-hechting/"]
+
+
+def test_the_cache_never_holds_the_question_itself(client, site_content):
+    from django.core.cache import cache
+
+    client.get("/zoeken/", {"q": "mijn dochter Fleur slaat"})
+    keys = list(getattr(cache, "_cache", {}).keys())
+    assert keys and not any("fleur" in str(key).lower() for key in keys)

@@ -20,11 +20,10 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from requests_app.admin import FORMULA_START, csv_safe
+from requests_app.admin.export import FORMULA_START, csv_safe
 from requests_app.models import AssessmentRequest, CallbackRequest, NotifyState, Request
 from tests.factories import make_intake_member
-
-from ..requests_app.conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     assessment_data,
     post_step,
@@ -87,8 +86,8 @@ def stored(client, settings, site_content):
     first = send_assessment(
         client,
         **ASSESSMENT_TYPED,
-        relation="anders",
-        help_so_far=["huisarts", "anders"],
+        relation="other",
+        help_so_far=["gp", "other"],
     )
     second = send_callback(client, **CALLBACK_TYPED)
     assert first.status_code == second.status_code == 302
@@ -123,9 +122,7 @@ def test_the_forms_stored_what_was_typed_as_it_was_typed(stored):
 def test_every_step_carries_what_was_typed_as_text(client, site_content, step):
     # Each page carries the other pages' answers in hidden inputs: the place where a
     # quote could break out of an attribute.
-    data = assessment_data(
-        **ASSESSMENT_TYPED, relation="anders", help_so_far=["huisarts", "anders"]
-    )
+    data = assessment_data(**ASSESSMENT_TYPED, relation="other", help_so_far=["gp", "other"])
     data.update({"stap": "controleren", "klaar": "gevaar,kind,u,vraag,contact"})
     data["actie"] = f"wijzig:{step}"
     response = client.post(ASSESSMENT_URL, data)
@@ -135,9 +132,7 @@ def test_every_step_carries_what_was_typed_as_text(client, site_content, step):
 
 
 def test_the_review_page_shows_every_answer_as_text(client, site_content):
-    data = assessment_data(
-        **ASSESSMENT_TYPED, relation="anders", help_so_far=["huisarts", "anders"]
-    )
+    data = assessment_data(**ASSESSMENT_TYPED, relation="other", help_so_far=["gp", "other"])
     response = post_step(client, "contact", data, done="gevaar,kind,u,vraag")
     html = response.content.decode()
     assert "Controleer uw gegevens" in html
@@ -147,8 +142,8 @@ def test_the_review_page_shows_every_answer_as_text(client, site_content):
 def test_the_review_page_with_an_error_still_shows_everything_as_text(client, site_content):
     data = assessment_data(
         **ASSESSMENT_TYPED,
-        relation="anders",
-        help_so_far=["huisarts", "anders"],
+        relation="other",
+        help_so_far=["gp", "other"],
         consent=None,
     )
     data.update({"stap": "controleren", "klaar": "gevaar,kind,u,vraag,contact"})
@@ -210,7 +205,7 @@ def test_the_detail_page_shows_every_answer_as_text(staff, stored, kind, typed):
 def test_an_internal_note_with_markup_is_shown_as_text(staff, stored):
     url = reverse("admin:requests_app_request_change", args=[stored["callback"].pk])
     note = f"Ouder schreef:\n{markup('notitie-medewerker')}"
-    staff.post(url, {"status": "nieuw", "priority": 20, "new_note": note, "_continue": "1"})
+    staff.post(url, {"status": "new", "priority": 20, "new_note": note, "_continue": "1"})
     assert_shown_as_text(staff.get(url).content.decode(), {"note": note})
 
 
@@ -292,8 +287,8 @@ def test_no_mail_carries_anything_a_parent_typed(
         send_assessment(
             client,
             **{**ASSESSMENT_TYPED, "email": email},
-            relation="anders",
-            help_so_far=["huisarts", "anders"],
+            relation="other",
+            help_so_far=["gp", "other"],
         )
         send_callback(client, **{**CALLBACK_TYPED, "email": email})
     assert len(mail.outbox) == 4

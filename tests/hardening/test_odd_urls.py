@@ -14,9 +14,8 @@ from django.test import Client
 
 from requests_app.models import Request
 from requests_app.submission import CONFIRMATION_SALT, confirmation_url
-
-from ..requests_app.conftest import send_assessment, send_callback
-from .conftest import PHONE, assert_dutch_400_page
+from tests.helpers.forms import send_assessment, send_callback
+from tests.helpers.hostile import PHONE, assert_dutch_400_page
 
 pytestmark = pytest.mark.django_db
 

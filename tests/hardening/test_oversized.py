@@ -10,14 +10,16 @@ from urllib.parse import quote
 import pytest
 from django.conf import settings
 
-from requests_app.forms import WORRIES_MAX
 from requests_app.models import AssessmentRequest, Request
-
-from ..requests_app.conftest import assessment_data, callback_data
-from .conftest import (
+from requests_app.questions import WORRIES_MAX
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     CALLBACK_URL,
     FORM_URLS,
+    assessment_data,
+    callback_data,
+)
+from tests.helpers.hostile import (
     as_received,
     assert_dutch_400_page,
     assert_dutch_form_page,

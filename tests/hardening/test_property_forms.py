@@ -26,8 +26,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from content.models import Sign
-from requests_app.fields import DatePartsField, EmailAddressField, PhoneNumberField, TextField
-from requests_app.forms import STEPS, AssessmentForm, CallbackForm
+from requests_app.forms.assessment import AssessmentForm
+from requests_app.forms.callback import CallbackForm
+from requests_app.forms.fields import DatePartsField, EmailAddressField, PhoneNumberField, TextField
+from requests_app.forms.steps import STEPS
 from requests_app.models import (
     AssessmentRequest,
     CallbackRequest,
@@ -38,11 +40,8 @@ from requests_app.models import (
 )
 from requests_app.spam import read_ticket
 from tests.factories import publish
-
-from ..requests_app.conftest import assessment_data, callback_data, ticket
-from .conftest import (
-    ASSESSMENT_URL,
-    CALLBACK_URL,
+from tests.helpers.forms import ASSESSMENT_URL, CALLBACK_URL, assessment_data, callback_data, ticket
+from tests.helpers.hostile import (
     GENERIC_MESSAGE_STARTS,
     as_cleaned,
     as_received,
@@ -357,7 +356,7 @@ def test_sending_the_assessment_stores_exactly_what_was_typed_or_says_why_not(
         help_so_far=[HelpSoFar.GP, HelpSoFar.OTHER],
         phone=phone,
         email=email,
-        preferred_channel="telefoon",
+        preferred_channel="phone",
     )
     data.update({"stap": "controleren", "klaar": ",".join(STEP_MARKERS[:-1])})
     data["actie"] = "versturen"

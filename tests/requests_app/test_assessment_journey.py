@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from requests_app.models import AssessmentRequest, EventType, Priority, Request
-
-from .conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     assessment_data,
     birth_date_years_ago,
@@ -31,18 +30,18 @@ STEP_ANSWERS = [
         "u",
         {
             "contact_name": "Marieke Jansen",
-            "relation": "ouder",
-            "authority": "beide_ouders",
-            "other_parent_informed": "ja",
+            "relation": "parent",
+            "authority": "both_parents",
+            "other_parent_informed": "yes",
         },
     ),
-    ("vraag", {"worries": "Zij raakt in paniek als ik wegga.", "help_so_far": ["huisarts"]}),
+    ("vraag", {"worries": "Zij raakt in paniek als ik wegga.", "help_so_far": ["gp"]}),
     (
         "contact",
         {
             "phone": "06 12345678",
             "email": "",
-            "preferred_channel": "telefoon",
+            "preferred_channel": "phone",
             "voicemail_allowed": "nee",
             "may_name_organisation": "ja",
         },
@@ -162,14 +161,14 @@ def test_a_complete_request_is_stored_with_its_reference_and_history(client):
     assert req.contact_name == "Marieke Jansen"
     assert req.phone == "+31612345678"
     assert req.email == "marieke@example.org"
-    assert req.help_so_far == ["huisarts"]
-    assert req.best_moments == ["ochtend"]
+    assert req.help_so_far == ["gp"]
+    assert req.best_moments == ["morning"]
     assert req.voicemail_allowed is False
     assert req.may_name_organisation is True
     assert req.is_urgent is False
     assert req.priority == Priority.NORMAL
     assert req.is_suspected_spam is False
-    assert req.child_informed == "nvt"
+    assert req.child_informed == "not_applicable"
     assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED]
 
 
@@ -238,25 +237,25 @@ def test_a_new_birth_date_that_makes_the_child_12_asks_the_new_question_before_r
 
 
 def test_a_teenagers_answer_is_stored(client):
-    send_assessment(client, child_informed="ja", **date_parts(birth_date_years_ago(14)))
-    assert AssessmentRequest.objects.get().child_informed == "ja"
+    send_assessment(client, child_informed="yes", **date_parts(birth_date_years_ago(14)))
+    assert AssessmentRequest.objects.get().child_informed == "yes"
 
 
 def test_other_relation_and_other_help_are_stored_with_their_explanation(client):
     send_assessment(
         client,
-        relation="anders",
+        relation="other",
         relation_other="Oma",
-        help_so_far=["wijkteam", "anders"],
+        help_so_far=["municipality", "other"],
         help_other="School",
     )
     req = AssessmentRequest.objects.get()
-    assert (req.relation, req.relation_other) == ("anders", "Oma")
-    assert (req.help_so_far, req.help_other) == (["wijkteam", "anders"], "School")
+    assert (req.relation, req.relation_other) == ("other", "Oma")
+    assert (req.help_so_far, req.help_other) == (["municipality", "other"], "School")
 
 
 def test_an_explanation_for_an_answer_not_chosen_is_not_stored(client):
-    send_assessment(client, relation="ouder", relation_other="Oma", help_other="School")
+    send_assessment(client, relation="parent", relation_other="Oma", help_other="School")
     req = AssessmentRequest.objects.get()
     assert req.relation_other == ""
     assert req.help_other == ""

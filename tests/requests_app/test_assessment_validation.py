@@ -6,8 +6,13 @@ import re
 import pytest
 
 from requests_app.models import Request
-
-from .conftest import assessment_data, birth_date_years_ago, date_parts, post_step, send_assessment
+from tests.helpers.forms import (
+    assessment_data,
+    birth_date_years_ago,
+    date_parts,
+    post_step,
+    send_assessment,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +42,7 @@ CASES = [
     ),
     (
         "u",
-        {"relation": "anders", "relation_other": ""},
+        {"relation": "other", "relation_other": ""},
         "relation_other",
         "Vul in wat u van het kind bent.",
     ),
@@ -55,7 +60,7 @@ CASES = [
     ),
     (
         "u",
-        {"authority": "beide_ouders", "other_parent_informed": "nvt"},
+        {"authority": "both_parents", "other_parent_informed": "not_applicable"},
         "other_parent_informed_0",
         "U koos dat beide ouders samen het gezag hebben. Kies dan of de andere ouder van "
         "deze aanvraag weet: ‘Ja’ of ‘Nee’.",
@@ -81,13 +86,13 @@ CASES = [
     ),
     (
         "vraag",
-        {"help_so_far": ["geen", "huisarts"]},
+        {"help_so_far": ["none", "gp"]},
         "help_so_far_0",
         "U koos ‘Nog geen hulp’ en ook een soort hulp. Kies een van beide.",
     ),
     (
         "vraag",
-        {"help_so_far": ["anders"], "help_other": ""},
+        {"help_so_far": ["other"], "help_other": ""},
         "help_other",
         "Vul in welke andere hulp er is geweest.",
     ),
@@ -117,7 +122,7 @@ CASES = [
     ),
     (
         "contact",
-        {"phone": "", "preferred_channel": "telefoon"},
+        {"phone": "", "preferred_channel": "phone"},
         "preferred_channel_0",
         "U koos telefoon, maar vulde geen telefoonnummer in. Vul uw nummer in, of kies e-mail.",
     ),

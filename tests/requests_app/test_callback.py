@@ -11,8 +11,7 @@ import pytest
 from requests_app.models import CallbackRequest, EventType
 from tests.content.html import main_text
 from tests.factories import confirm_fact
-
-from .conftest import CALLBACK_URL, callback_data, send_callback
+from tests.helpers.forms import CALLBACK_URL, callback_data, send_callback
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +42,10 @@ def test_a_parent_leaves_a_number_and_gets_a_reference(client):
     assert (req.contact_name, req.phone, req.topic) == (
         "Marieke Jansen",
         "+31612345678",
-        "hechting",
+        "attachment",
     )
     assert req.voicemail_allowed is True
-    assert req.callback_daypart == "ochtend"
+    assert req.callback_daypart == "morning"
     assert req.note == "Over mijn pleegzoon."
     assert req.kind == "callback"
     assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED]
@@ -77,10 +76,10 @@ def test_without_confirmed_hours_a_parent_picks_morning_or_afternoon_without_clo
     client, on_friday_13_march_2026
 ):
     html = client.get(CALLBACK_URL).content.decode()
-    assert offered(html, "callback_daypart") == ["ochtend", "middag"]
+    assert offered(html, "callback_daypart") == ["morning", "afternoon"]
     assert "uur" not in main_text(html)  # no opening hours nobody confirmed
     assert len(offered(html, "callback_date")) == 5
-    assert send_callback(client, callback_daypart="middag").status_code == 302
+    assert send_callback(client, callback_daypart="afternoon").status_code == 302
 
 
 def test_confirmed_hours_decide_the_days_and_day_parts_on_offer(client, on_friday_13_march_2026):
@@ -94,12 +93,12 @@ def test_confirmed_hours_decide_the_days_and_day_parts_on_offer(client, on_frida
         "2026-03-25",
         "2026-03-30",
     ]
-    assert offered(html, "callback_daypart") == ["ochtend", "middag", "avond"]
+    assert offered(html, "callback_daypart") == ["morning", "afternoon", "evening"]
     assert "(tussen 9.00 en 12.00 uur)" in html
     assert "(tussen 13.00 en 18.00 uur)" in html
     assert "(tussen 18.00 en 20.00 uur)" in html
 
-    response = send_callback(client, callback_date="2026-03-16", callback_daypart="ochtend")
+    response = send_callback(client, callback_date="2026-03-16", callback_daypart="morning")
     assert error_summary(response) == [
         (
             "id_callback_daypart_0",
@@ -107,15 +106,15 @@ def test_confirmed_hours_decide_the_days_and_day_parts_on_offer(client, on_frida
             "Kies een ander dagdeel of een andere dag.",
         )
     ]
-    response = send_callback(client, callback_date="2026-03-17", callback_daypart="middag")
+    response = send_callback(client, callback_date="2026-03-17", callback_daypart="afternoon")
     assert error_summary(response) == [("id_callback_date_0", "Kies een van de dagen hieronder.")]
     assert not CallbackRequest.objects.exists()
 
     assert (
-        send_callback(client, callback_date="2026-03-16", callback_daypart="avond").status_code
+        send_callback(client, callback_date="2026-03-16", callback_daypart="evening").status_code
         == 302
     )
-    assert CallbackRequest.objects.get().callback_daypart == "avond"
+    assert CallbackRequest.objects.get().callback_daypart == "evening"
 
 
 @pytest.mark.parametrize(
@@ -143,7 +142,7 @@ def test_a_day_offered_before_midnight_is_still_accepted_after_it(client, time_m
 
 
 def test_an_evening_call_is_refused_when_no_evening_is_on_offer(client):
-    response = send_callback(client, callback_daypart="avond")
+    response = send_callback(client, callback_daypart="evening")
     assert error_summary(response) == [
         ("id_callback_daypart_0", "Kies een van de dagdelen hieronder.")
     ]
@@ -199,8 +198,8 @@ def test_everything_typed_is_kept_after_a_mistake(client):
     assert 'value="Marieke Jansen"' in html
     assert "Graag na twee uur.</textarea>" in html
     assert 'value="m@example.org"' in html
-    assert re.search(r'value="ochtend"[^>]*checked', html)
-    assert re.search(r'value="hechting"[^>]*checked', html)
+    assert re.search(r'value="morning"[^>]*checked', html)
+    assert re.search(r'value="attachment"[^>]*checked', html)
 
 
 def test_e_mail_and_note_are_optional(client):

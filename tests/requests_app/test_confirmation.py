@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from requests_app.models import Request
 from tests.factories import confirm_fact
-
-from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
+from tests.helpers.forms import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +45,7 @@ PERSONAL = {
     "worries": "Bijt andere kinderen.",
     "phone": "06 87654321",
     "email": "wilhelmina@example.org",
-    "relation": "pleegouder",
+    "relation": "foster_parent",
 }
 OTHER_FAMILY = {
     "child_first_name": "Daan",
@@ -55,7 +54,7 @@ OTHER_FAMILY = {
     "worries": "Wil niet naar school.",
     "phone": "06 11223344",
     "email": "kees@example.org",
-    "relation": "ouder",
+    "relation": "parent",
 }
 
 
@@ -72,7 +71,7 @@ def test_the_confirmation_shows_nothing_the_parent_typed(client, site_content):
         "87654321",
         "wilhelmina@",
         "Pleegouder",
-        "pleegouder",
+        "foster_parent",
     ]:
         assert personal not in html
     # The residence is a place we work, so the footer names it; nowhere else may.

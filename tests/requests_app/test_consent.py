@@ -6,8 +6,7 @@ import zoneinfo
 import pytest
 
 from requests_app.models import Request
-
-from .conftest import assessment_data, post_step, send_assessment, send_callback
+from tests.helpers.forms import assessment_data, post_step, send_assessment, send_callback
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ import pytest
 
 from requests_app.models import AssessmentRequest
 from tests.factories import confirm_fact
-
-from .conftest import assessment_data, post_step, send_assessment
+from tests.helpers.forms import assessment_data, post_step, send_assessment
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from .conftest import ASSESSMENT_URL, CALLBACK_URL, assessment_data, post_step, send_callback
+from tests.helpers.forms import (
+    ASSESSMENT_URL,
+    CALLBACK_URL,
+    assessment_data,
+    post_step,
+    send_callback,
+)
 
 pytestmark = pytest.mark.django_db
 

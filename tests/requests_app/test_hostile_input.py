@@ -10,8 +10,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from requests_app.models import AssessmentRequest, CallbackRequest, Request
-
-from .conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     CALLBACK_URL,
     assessment_data,
@@ -235,6 +234,6 @@ def test_an_oversized_body_is_refused_with_a_page_not_a_crash(client):
 
 
 def test_too_many_fields_are_refused_with_a_page_not_a_crash(client):
-    response = send_assessment(client, best_moments=["ochtend"] * 500)
+    response = send_assessment(client, best_moments=["morning"] * 500)
     assert response.status_code == 400
     assert not Request.objects.exists()

@@ -14,9 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from requests_app.models import EventType, NotifyState, Request
-
-from .conftest import send_assessment, send_callback
-from .mail_backends import REFUSED
+from tests.helpers.forms import send_assessment, send_callback
+from tests.helpers.mail_backends import REFUSED
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +26,8 @@ PERSONAL = {
     "worries": "Slaapt slecht sinds de verhuizing en bijt andere kinderen.",
     "phone": "06 87654321",
     "email": "wilhelmina@example.org",
-    "relation": "pleegouder",
-    "help_so_far": ["jeugdarts"],
+    "relation": "foster_parent",
+    "help_so_far": ["youth_doctor"],
 }
 NEVER_IN_ANY_MAIL = [
     "Fleurtje",
@@ -39,8 +38,9 @@ NEVER_IN_ANY_MAIL = [
     "verhuizing",
     "87654321",
     "+31687654321",
-    "pleegouder",
-    "jeugdarts",
+    "foster_parent",
+    "youth_doctor",
+    "Pleegouder",
 ]
 
 
@@ -128,7 +128,7 @@ def test_the_parent_gets_the_reference_next_steps_and_how_to_reach_us(
 
 def test_without_an_e_mail_address_only_intake_is_told(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        send_assessment(client, email="", preferred_channel="telefoon")
+        send_assessment(client, email="", preferred_channel="phone")
     assert [m.to for m in mail.outbox] == [["intake@bijzonderjeugdwerk.nl"]]
     assert Request.objects.get().notify_state == NotifyState.SENT
 
@@ -144,8 +144,8 @@ def test_a_parent_who_may_not_be_named_gets_no_mail_while_intake_is_told(
     req = Request.objects.get()
     assert req.notify_state == NotifyState.SENT
     assert list(req.events.filter(type=EventType.NOTIFY).values_list("from_value", "to_value")) == [
-        ("ouder", "niet verstuurd: naam noemen mag niet"),
-        ("intake", "verstuurd"),
+        ("parent", "withheld"),
+        ("intake", "sent"),
     ]
 
 
@@ -158,10 +158,8 @@ def test_a_retry_never_mails_a_parent_who_may_not_be_named(
     assert retry().strip() == "E-mailmeldingen: 1 verstuurd, 0 mislukt."
     retry()
     assert [m.to for m in mail.outbox] == [["intake@bijzonderjeugdwerk.nl"]]
-    withheld = Request.objects.get().events.filter(from_value="ouder")
-    assert list(withheld.values_list("to_value", flat=True)) == [
-        "niet verstuurd: naam noemen mag niet"
-    ]
+    withheld = Request.objects.get().events.filter(from_value="parent")
+    assert list(withheld.values_list("to_value", flat=True)) == ["withheld"]
 
 
 def test_no_mail_carries_personal_data(client, django_capture_on_commit_callbacks):
@@ -240,7 +238,7 @@ def test_with_the_mail_server_down_the_request_is_kept_and_the_parent_sees_no_er
     assert req.notify_attempts == 1
     assert req.notified_at is None
     event = req.events.get(type=EventType.NOTIFY)
-    assert event.to_value == "mislukt: ConnectionRefusedError"
+    assert (event.to_value, event.detail) == ("failed", "ConnectionRefusedError")
 
 
 def test_the_retry_command_sends_what_failed_and_only_once(
@@ -270,7 +268,7 @@ def test_the_retry_command_sends_what_failed_and_only_once(
 def test_a_retry_does_not_send_again_what_already_went_out(
     client, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.requests_app.mail_backends.RefusesOneAddressBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.mail_backends.RefusesOneAddressBackend"
     with django_capture_on_commit_callbacks(execute=True):
         send_assessment(client, email=REFUSED)
     assert [m.to for m in mail.outbox] == [["intake@bijzonderjeugdwerk.nl"]]
@@ -300,16 +298,17 @@ def test_the_retry_command_leaves_a_request_that_is_still_being_sent(
 def test_a_refused_intake_address_does_not_keep_the_parents_confirmation_back(
     client, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.requests_app.mail_backends.RefusesOneAddressBackend"
+    settings.EMAIL_BACKEND = "tests.helpers.mail_backends.RefusesOneAddressBackend"
     settings.INTAKE_EMAIL = REFUSED
     with django_capture_on_commit_callbacks(execute=True):
         send_assessment(client, email="ouder@example.org")
     assert [m.to for m in mail.outbox] == [["ouder@example.org"]]
     req = Request.objects.get()
     assert req.notify_state == NotifyState.FAILED
-    assert list(req.events.filter(type=EventType.NOTIFY).values_list("from_value", "to_value")) == [
-        ("intake", "mislukt: SMTPRecipientsRefused"),
-        ("ouder", "verstuurd"),
+    events = req.events.filter(type=EventType.NOTIFY)
+    assert list(events.values_list("from_value", "to_value", "detail")) == [
+        ("intake", "failed", "SMTPRecipientsRefused"),
+        ("parent", "sent", ""),
     ]
 
 

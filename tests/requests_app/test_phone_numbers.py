@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from requests_app.fields import PhoneNumberField, format_phone
+from requests_app.forms.fields import PhoneNumberField
 from requests_app.models import Request
-
-from .conftest import send_callback
+from requests_app.phones import format_phone
+from tests.helpers.forms import send_callback
 
 
 @pytest.mark.parametrize(

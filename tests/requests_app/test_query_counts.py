@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     CALLBACK_URL,
     assessment_data,

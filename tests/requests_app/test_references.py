@@ -11,8 +11,7 @@ from django.test import Client
 
 from requests_app.models import ReferenceCounter, Request
 from requests_app.submission import next_reference
-
-from .conftest import ASSESSMENT_URL, assessment_data, send_assessment, send_callback
+from tests.helpers.forms import ASSESSMENT_URL, assessment_data, send_assessment, send_callback
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 

@@ -7,8 +7,7 @@ from django.db import connection
 from django.test import Client
 
 from requests_app.models import Request
-
-from .conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     assessment_data,
     confirmation_reference,
@@ -89,7 +88,7 @@ def test_a_double_click_arriving_at_the_same_moment_stores_one_request(on_postgr
 def test_storing_a_token_twice_returns_the_first_request_and_uses_no_number():
     import uuid
 
-    from requests_app.forms import AssessmentForm
+    from requests_app.forms.assessment import AssessmentForm
     from requests_app.models import ReferenceCounter
     from requests_app.submission import store_request
 

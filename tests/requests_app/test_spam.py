@@ -8,8 +8,7 @@ from django.core import mail
 from django.test import Client
 
 from requests_app.models import EventType, Request
-
-from .conftest import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback, ticket
+from tests.helpers.forms import ASSESSMENT_URL, CALLBACK_URL, send_assessment, send_callback, ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +18,7 @@ def test_a_filled_honeypot_is_stored_flagged_and_kept_out_of_the_queue(client):
     assert response.status_code == 302  # a robot learns nothing
     req = Request.objects.get()
     assert req.is_suspected_spam is True
-    assert req.spam_reasons == "verborgen veld ingevuld"
+    assert req.spam_reasons == ["honeypot"]
     assert not Request.objects.not_spam().exists()
     assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED, EventType.SPAM]
 
@@ -33,7 +32,7 @@ def test_a_form_sent_faster_than_a_person_can_is_flagged(client, frozen_clock):
     send_callback(client, ticket=ticket(seconds_ago=1))
     req = Request.objects.get()
     assert req.is_suspected_spam is True
-    assert req.spam_reasons == "te snel ingevuld (1 s)"
+    assert (req.spam_reasons, req.fill_seconds) == (["too_fast"], 1)
 
 
 def test_a_form_filled_at_a_human_pace_is_not_flagged(client):
@@ -53,12 +52,13 @@ def test_a_missing_or_forged_form_ticket_is_flagged(client, bad_ticket):
     assert response.status_code == 302
     req = Request.objects.get()
     assert req.is_suspected_spam is True
-    assert "geen geldig formulierkenmerk" in req.spam_reasons
+    assert "no_ticket" in req.spam_reasons
 
 
 def test_several_reasons_are_all_recorded(client, frozen_clock):
     send_assessment(client, homepage="x", ticket=ticket(seconds_ago=0))
-    assert Request.objects.get().spam_reasons == "verborgen veld ingevuld, te snel ingevuld (0 s)"
+    req = Request.objects.get()
+    assert (req.spam_reasons, req.fill_seconds) == (["honeypot", "too_fast"], 0)
 
 
 def test_the_honeypot_is_hidden_from_sight_from_screen_readers_and_from_the_tab_order(client):
@@ -87,7 +87,7 @@ def test_a_request_over_the_limit_is_kept_flagged_for_a_person_and_the_parent_to
     assert Request.objects.count() == 3
     assert req.kind == "assessment" and req.reference.startswith("OZ-")
     assert req.is_suspected_spam is True
-    assert req.spam_reasons == "te vaak verstuurd"
+    assert req.spam_reasons == ["rate_limited"]
     assert req not in Request.objects.in_queue() and req not in Request.objects.not_spam()
     assert list(req.events.values_list("type", flat=True)) == [EventType.CREATED, EventType.SPAM]
     assert mail.outbox == []  # a person looks first; no notice, no confirmation
@@ -111,7 +111,7 @@ def test_a_callback_over_the_limit_is_kept_too(client, settings):
     assert response.status_code == 429
     assert "<h1>Terugbelverzoek ontvangen</h1>" in response.content.decode()
     req = Request.objects.get(contact_name="Tweede Ouder")
-    assert (req.is_suspected_spam, req.spam_reasons) == (True, "te vaak verstuurd")
+    assert (req.is_suspected_spam, req.spam_reasons) == (True, ["rate_limited"])
 
 
 def test_sending_again_after_the_limit_stores_nothing_new_and_shows_the_same_page(client, settings):
@@ -131,7 +131,7 @@ def test_an_automated_look_and_the_limit_are_both_recorded(client, settings):
     send_assessment(client)
     send_assessment(client, homepage="https://spam.example")
     reasons = Request.objects.latest("pk").spam_reasons
-    assert reasons == "verborgen veld ingevuld, te vaak verstuurd"
+    assert reasons == ["honeypot", "rate_limited"]
 
 
 def test_ten_requests_an_hour_from_one_shared_address_go_through_normally(client):
@@ -176,7 +176,7 @@ def test_a_form_sent_back_with_mistakes_does_not_use_up_the_limit(client, settin
 def test_with_the_shared_cache_down_a_request_is_still_accepted(client, settings, caplog):
     settings.CACHES = {
         **settings.CACHES,
-        "unreachable": {"BACKEND": "tests.requests_app.broken_cache.UnreachableCache"},
+        "unreachable": {"BACKEND": "tests.helpers.broken_cache.UnreachableCache"},
     }
     settings.RATELIMIT_USE_CACHE = "unreachable"
     assert send_assessment(client).status_code == 302

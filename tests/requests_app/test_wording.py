@@ -7,8 +7,7 @@ from django.core import mail
 from django.utils.html import strip_tags
 
 from requests_app.models import AssessmentRequest
-
-from .conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     CALLBACK_URL,
     assessment_data,
@@ -41,7 +40,7 @@ def every_page_a_parent_can_see(client, settings):
     """Each step (with every message it can show), the review, both confirmations,
     the rate-limit page, the callback form with errors, and the e-mails."""
     data = assessment_data(
-        **date_parts(birth_date_years_ago(13)), authority="voogd", child_informed="ja"
+        **date_parts(birth_date_years_ago(13)), authority="guardian", child_informed="yes"
     )
     done = ""
     pages = [client.get(ASSESSMENT_URL), client.get(CALLBACK_URL)]
@@ -99,11 +98,11 @@ def test_a_guardian_is_explained_with_a_name_parents_know(client):
 
 def test_the_review_and_the_stored_request_keep_the_guardian_choice(client):
     review = post_step(
-        client, "contact", assessment_data(authority="voogd"), done="gevaar,kind,u,vraag"
+        client, "contact", assessment_data(authority="guardian"), done="gevaar,kind,u,vraag"
     )
     assert "Een voogd (bijvoorbeeld Jeugdbescherming)" in review.content.decode()
-    send_assessment(client, authority="voogd")
-    assert AssessmentRequest.objects.get().authority == "voogd"
+    send_assessment(client, authority="guardian")
+    assert AssessmentRequest.objects.get().authority == "guardian"
 
 
 def test_the_e_mail_hints_say_when_no_confirmation_is_sent(client):

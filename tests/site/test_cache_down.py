@@ -14,9 +14,13 @@ NOTHING_LISTENS = "redis://127.0.0.1:1/0"
 def redis_down(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "site_config.cache.SharedRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": NOTHING_LISTENS,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
         }
     }
     yield
@@ -30,11 +34,11 @@ def test_content_pages_are_served_from_the_database_when_redis_is_down(
         response = client.get(url)
         assert response.status_code == 200, url
         assert "0493 - 327506" in response.content.decode()
-    assert "cache unavailable for get_many (ConnectionError)" in caplog.text
+    assert "ConnectionError" in caplog.text  # logged by django-redis, and the page came anyway
 
 
 def test_a_callback_request_is_stored_when_redis_is_down(client, site_content, redis_down):
-    from tests.requests_app.conftest import send_callback
+    from tests.helpers.forms import send_callback
 
     response = send_callback(client)
     assert response.status_code == 302

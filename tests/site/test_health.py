@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.urls import reverse
 
 from .test_settings import run_django
 
@@ -35,10 +36,22 @@ def test_healthz_is_503_when_the_database_is_down():
     assert outcome["retry"]
 
 
-def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client, settings):
+@pytest.mark.parametrize("admin_path", ["beheer/", "medewerkers-7f3k/"])
+def test_robots_txt_points_at_the_sitemap_and_never_names_the_admin_path(
+    client, settings, admin_path
+):
+    # A chosen admin path is pointless once robots.txt publishes it. The admin keeps
+    # crawlers out itself: every admin page says <meta name="robots" content="NONE,...">.
+    settings.ADMIN_PATH = admin_path
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     body = response.content.decode()
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in body
-    assert f"Disallow: /{settings.ADMIN_PATH}" in body
+    assert admin_path.strip("/") not in body
+    assert "Disallow: /zoeken/" in body
+
+
+def test_the_admin_login_page_tells_crawlers_to_stay_away(client):
+    html = client.get(reverse("admin:login")).content.decode()
+    assert '<meta name="robots" content="NONE,NOARCHIVE">' in html

@@ -16,6 +16,7 @@ def test_production_logs_are_json_lines_without_the_request():
         DJANGO_ENV="production",
         SECRET_KEY="s" * 60,
         ALLOWED_HOSTS="example.org",
+        EMAIL_URL="smtp+tls://relay.example.org:587",
     )
     assert result.returncode == 0, result.stderr
     line = [ln for ln in result.stderr.splitlines() if ln.startswith("{")][-1]

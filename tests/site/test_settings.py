@@ -21,6 +21,18 @@ def child_env(**env) -> dict:
     return full_env
 
 
+def manage_py(*args: str, **env) -> subprocess.CompletedProcess:
+    """Run manage.py with the given environment (on top of this process's), in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=child_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def run_django(code: str, **env) -> subprocess.CompletedProcess:
     """Run Python code with Django set up under the given environment, in a fresh process."""
     full_env = child_env(DJANGO_SETTINGS_MODULE="site_config.settings", **env)
@@ -100,18 +112,11 @@ def test_check_deploy_passes_with_production_settings(django_env, tmp_path):
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/bjw_check",
         "VAR_DIR": str(tmp_path),
         "ADMIN_PATH": "medewerkers",
+        "EMAIL_URL": "smtp+tls://site:geheim@relay.bijzonderjeugdwerk.nl:587",
     }
     if django_env:
         env["DJANGO_ENV"] = django_env
-    full_env = child_env(**env)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=full_env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = manage_py("check", "--deploy", "--fail-level", "WARNING", **env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -132,6 +137,7 @@ def test_production_uses_https_secure_cookies_and_trusts_the_proxy_header():
         DJANGO_ENV="production",
         SECRET_KEY="s" * 60,
         ALLOWED_HOSTS="www.example.org",
+        EMAIL_URL="smtp+tls://relay.example.org:587",
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])

@@ -51,7 +51,7 @@ def test_staff_without_a_device_cannot_log_in_where_2fa_is_required(client, requ
     response = login(client, staff.username, token="123456")
     assert response.status_code == 200
     assert client.get(reverse("admin:index")).status_code == 302  # back to the login form
-    assert "nog geen authenticator-app gekoppeld" in response.content.decode()
+    assert "Inloggen is niet gelukt." in response.content.decode()
 
 
 def test_a_password_alone_is_refused_where_2fa_is_required(client, require_2fa):

@@ -11,9 +11,9 @@ from django.core import mail
 from content.facts.registry import BY_KEY
 from content.models import Fact
 from content.seed import SLUGS
-from requests_app.forms import STEPS
+from requests_app.forms.steps import STEPS
 from tests.content.html import main_text
-from tests.requests_app.conftest import (
+from tests.helpers.forms import (
     ASSESSMENT_URL,
     CALLBACK_URL,
     assessment_data,

@@ -30,12 +30,3 @@ def intake_client(client, intake):
 @pytest.fixture
 def queue_url():
     return reverse("admin:requests_app_request_changelist")
-
-
-def change_url(request):
-    return reverse("admin:requests_app_request_change", args=[request.pk])
-
-
-def references(response):
-    """The references in the queue, in the order shown."""
-    return [obj.reference for obj in response.context["cl"].result_list]

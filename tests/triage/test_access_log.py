@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from requests_app.models import AccessAction, AccessLogEntry, Status
 from tests.factories import make_assessment_request, make_callback_request
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 
 def entries(**filters):
@@ -48,7 +47,7 @@ def test_a_change_through_the_page_is_logged(intake_client, intake):
     changes = AccessLogEntry.objects.filter(action=AccessAction.CHANGE, request_id_value=request.pk)
     assert sorted(changes.values_list("detail", flat=True)) == [
         "notitie toegevoegd",
-        "status: nieuw → in_behandeling",
+        "status: new → in_progress",
     ]
     assert {e.user for e in changes} == {intake}
 
@@ -73,7 +72,7 @@ def test_the_log_holds_no_personal_data(intake_client):
     intake_client.get(change_url(request))
     intake_client.post(
         change_url(request),
-        {"status": "contact_opgenomen", "priority": 20, "assigned_to": "", "new_note": "Ilse"},
+        {"status": "contacted", "priority": 20, "assigned_to": "", "new_note": "Ilse"},
     )
     for entry in AccessLogEntry.objects.all():
         line = f"{entry.reference} {entry.detail}"

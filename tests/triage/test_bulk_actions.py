@@ -39,7 +39,7 @@ def test_set_a_status_moves_the_rows_that_may_and_names_the_rows_that_may_not(
     response = run_action(
         intake_client,
         queue_url + "?status=alle",  # the action works on the list as filtered
-        "set_status_intake_gepland",
+        "set_status_intake_planned",
         [new, in_progress, done],
     )
     assert Request.objects.get(pk=in_progress.pk).status == Status.INTAKE_PLANNED
@@ -53,7 +53,7 @@ def test_set_a_status_moves_the_rows_that_may_and_names_the_rows_that_may_not(
 
 def test_closing_in_bulk_sets_closed_at(intake_client, queue_url):
     a = make_assessment_request(status=Status.CONTACTED)
-    run_action(intake_client, queue_url, "set_status_afgerond", [a])
+    run_action(intake_client, queue_url, "set_status_done", [a])
     a.refresh_from_db()
     assert a.status == Status.DONE and a.closed_at is not None
 
@@ -70,7 +70,7 @@ def test_mark_as_spam_takes_new_requests_out_of_the_queue(intake_client, queue_u
 
 
 def test_not_spam_puts_a_wrongly_flagged_request_back_in_the_queue(intake_client, queue_url):
-    flagged = make_assessment_request(is_suspected_spam=True, spam_reasons="te snel ingevuld")
+    flagged = make_assessment_request(is_suspected_spam=True, spam_reasons=["too_fast"])
     run_action(intake_client, queue_url + "?spam=ja", "mark_as_not_spam", [flagged])
     flagged.refresh_from_db()
     assert not flagged.is_suspected_spam
@@ -79,7 +79,7 @@ def test_not_spam_puts_a_wrongly_flagged_request_back_in_the_queue(intake_client
 
 def test_bulk_changes_are_written_to_the_access_log(intake_client, queue_url, intake):
     a = make_assessment_request()
-    run_action(intake_client, queue_url, "set_status_in_behandeling", [a])
+    run_action(intake_client, queue_url, "set_status_in_progress", [a])
     assert AccessLogEntry.objects.filter(
         user=intake, action="change", request_id_value=a.pk, reference=a.reference
     ).exists()

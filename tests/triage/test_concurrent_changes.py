@@ -5,7 +5,7 @@ import threading
 import pytest
 from django.db import connection, transaction
 
-from requests_app import triage
+from requests_app import services
 from requests_app.models import EventType, Request, RequestEvent, Status
 from tests.factories import make_assessment_request, make_staff
 
@@ -21,7 +21,7 @@ def test_a_second_status_change_waits_for_the_first_and_is_checked_against_it(on
     def first():
         try:
             with transaction.atomic():
-                triage.mark_spam(Request.objects.get(pk=request.pk), actor=first_user)
+                services.mark_spam(Request.objects.get(pk=request.pk), actor=first_user)
                 first_holds_lock.set()
                 let_first_commit.wait(5)
         finally:
@@ -30,11 +30,11 @@ def test_a_second_status_change_waits_for_the_first_and_is_checked_against_it(on
     def second():
         try:
             first_holds_lock.wait(5)
-            triage.change_status(
+            services.change_status(
                 Request.objects.get(pk=request.pk), Status.IN_PROGRESS, actor=second_user
             )
             outcome["second"] = "moved"
-        except triage.TransitionError as exc:
+        except services.TransitionError as exc:
             outcome["second"] = str(exc)
         finally:
             connection.close()

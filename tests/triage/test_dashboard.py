@@ -56,7 +56,7 @@ def test_each_count_links_to_the_matching_queue(intake_client):
     make_assessment_request(is_urgent=True)
     response = intake_client.get(reverse("admin:index"))
     queue = reverse("admin:requests_app_request_changelist")
-    for query in ("status=nieuw", "spoed=ja", "te_laat=ja", "toegewezen=mij", "spam=ja"):
+    for query in ("status=new", "spoed=ja", "te_laat=ja", "toegewezen=mij", "spam=ja"):
         assert f'href="{queue}?{query}"' in response.text
     linked = intake_client.get(f"{queue}?spoed=ja")
     assert linked.status_code == 200

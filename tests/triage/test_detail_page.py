@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from requests_app.models import AssessmentRequest, InternalNote, Status
 from tests.factories import make_assessment_request, make_callback_request, make_note
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 
 def text_of(response):
@@ -25,12 +24,12 @@ def test_the_submission_reads_as_plain_dutch(intake_client, site_content):
         child_birth_date=datetime.date(2015, 2, 28),
         child_residence="Deurne",
         contact_name="Ilse Bakker",
-        relation="pleegouder",
-        authority="voogd",
+        relation="foster_parent",
+        authority="guardian",
         worries="Ze slaapt slecht.\nZe klampt zich vast aan iedereen.",
         recognised_signs=["Het kind maakt met iedereen contact"],
-        help_so_far=["huisarts", "wijkteam"],
-        best_moments=["avond"],
+        help_so_far=["gp", "municipality"],
+        best_moments=["evening"],
         voicemail_allowed=False,
         may_name_organisation=True,
         phone="+31612345678",
@@ -49,22 +48,22 @@ def test_the_submission_reads_as_plain_dutch(intake_client, site_content):
         "Wijkteam of gemeente",
         "Telefoon 06 12345678",
         "'s Avonds",
-        "Voicemail inspreken nee",
-        "Zeggen dat we van Bijzonder Jeugdwerk bellen ja",
+        "Voicemail inspreken Nee",
+        "Zeggen dat we van Bijzonder Jeugdwerk bellen Ja",
     ):
         assert expected in text, expected
 
 
 def test_a_callback_request_shows_when_to_call_and_the_voicemail_choice(intake_client):
     request = make_callback_request(
-        callback_daypart="ochtend", topic="nika", note="Liefst na 10 uur", voicemail_allowed=True
+        callback_daypart="morning", topic="nika", note="Liefst na 10 uur", voicemail_allowed=True
     )
     text = text_of(intake_client.get(change_url(request)))
     assert "Terugbellen" in text
     assert "'s ochtends" in text
     assert "Onderwerp De NIKA-interventie" in text
     assert "Toelichting Liefst na 10 uur" in text
-    assert "Voicemail inspreken ja" in text
+    assert "Voicemail inspreken Ja" in text
 
 
 def test_the_submission_cannot_be_changed_through_the_page(intake_client):
@@ -79,7 +78,7 @@ def test_the_submission_cannot_be_changed_through_the_page(intake_client):
     intake_client.post(
         change_url(request),
         {
-            "status": "nieuw",
+            "status": "new",
             "priority": 20,
             "assigned_to": "",
             "new_note": "",
@@ -117,7 +116,7 @@ def test_a_note_is_saved_with_its_author_and_shown_in_the_history(intake_client,
     response = intake_client.post(
         change_url(request),
         {
-            "status": "nieuw",
+            "status": "new",
             "priority": 20,
             "assigned_to": "",
             "new_note": "Vader gebeld; hij belt morgen terug.",
@@ -138,19 +137,19 @@ def test_notes_are_never_e_mailed(intake_client):
     request = make_assessment_request(email="ouder@example.org")
     intake_client.post(
         change_url(request),
-        {"status": "contact_opgenomen", "priority": 20, "assigned_to": "", "new_note": "Geheim"},
+        {"status": "contacted", "priority": 20, "assigned_to": "", "new_note": "Geheim"},
     )
     assert all("Geheim" not in m.body for m in mail.outbox)
     assert not [m for m in mail.outbox if "ouder@example.org" in m.to]
 
 
 def test_the_history_shows_status_assignment_and_notes_in_order(intake_client, intake):
-    from requests_app import triage
+    from requests_app import services
 
     request = make_assessment_request()
-    triage.assign(request, intake, actor=intake)
+    services.assign(request, intake, actor=intake)
     make_note(request, author=intake, text="Eerste contact gehad.")
-    triage.change_status(request, Status.CONTACTED, actor=intake)
+    services.change_status(request, Status.CONTACTED, actor=intake)
     text = text_of(intake_client.get(change_url(request))).split("Geschiedenis", 2)[-1]
     assigned = text.index("Toegewezen aan: " + intake.username)
     noted = text.index("Eerste contact gehad.")
@@ -195,10 +194,14 @@ def test_the_history_names_receipt_and_e_mail_events_plainly(intake_client):
     request = make_assessment_request()
     RequestEvent.objects.create(request=request, type=EventType.CREATED)
     RequestEvent.objects.create(
-        request=request, type=EventType.NOTIFY, from_value="intake", to_value="verstuurd"
+        request=request, type=EventType.NOTIFY, from_value="intake", to_value="sent"
     )
     RequestEvent.objects.create(
-        request=request, type=EventType.NOTIFY, from_value="ouder", to_value="mislukt: SMTPError"
+        request=request,
+        type=EventType.NOTIFY,
+        from_value="parent",
+        to_value="failed",
+        detail="SMTPError",
     )
     text = text_of(intake_client.get(change_url(request))).split("Geschiedenis", 2)[-1]
     assert "Aanvraag ontvangen" in text

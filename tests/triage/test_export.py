@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from requests_app.admin import csv_safe
@@ -116,3 +118,19 @@ def test_the_export_button_shows_only_for_those_who_may_export(client, intake, q
     assert "Exporteren (CSV" not in client.get(queue_url).text
     intake.user_permissions.add(Permission.objects.get(codename="export_request"))
     assert "Exporteren (CSV" in client.get(queue_url).text
+
+
+def test_the_export_query_count_does_not_grow_with_the_number_of_requests(exporter):
+    def queries_for_an_export():
+        with CaptureQueriesContext(connection) as queries:
+            assert exporter.post(export_url()).status_code == 200
+        return len(queries)
+
+    make_assessment_request()
+    make_callback_request()
+    queries_for_an_export()  # the first also reads the session and the site's facts
+    few = queries_for_an_export()
+    for _ in range(10):
+        make_assessment_request()
+        make_callback_request()
+    assert queries_for_an_export() == few

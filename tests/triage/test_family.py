@@ -14,8 +14,7 @@ from requests_app.models import (
     RequestEvent,
 )
 from tests.factories import make_assessment_request, make_callback_request, make_note
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 FAMILY = reverse("admin:requests_app_request_family")
 ERASE = reverse("admin:requests_app_request_family_erase")

@@ -8,8 +8,7 @@ from django.urls import NoReverseMatch, reverse
 
 from requests_app.groups import INTAKE, REDACTIE, sync_staff_groups
 from tests.factories import make_assessment_request, make_note
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 CONTENT_MODELS = list(apps.get_app_config("content").get_models())
 

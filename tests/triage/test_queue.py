@@ -7,11 +7,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from requests_app import triage
+from requests_app import workdays
 from requests_app.models import NotifyState, Priority, Status
 from tests.factories import make_assessment_request, make_callback_request, make_staff
-
-from .conftest import references
+from tests.helpers.triage import references
 
 AMS = datetime.timezone(datetime.timedelta(hours=1))
 # A Wednesday in winter (CET); three working days after Monday 30 November is Thursday.
@@ -50,7 +49,7 @@ def test_the_queue_opens_on_open_requests_only(intake_client, queue_url):
 
 def test_suspected_spam_is_kept_out_of_the_normal_queue(intake_client, queue_url):
     real = make_assessment_request()
-    flagged = make_assessment_request(is_suspected_spam=True, spam_reasons="honeypot")
+    flagged = make_assessment_request(is_suspected_spam=True, spam_reasons=["honeypot"])
     assert references(intake_client.get(queue_url)) == [real.reference]
     assert references(intake_client.get(queue_url, {"spam": "ja"})) == [flagged.reference]
     assert set(references(intake_client.get(queue_url, {"spam": "alle"}))) == {
@@ -100,9 +99,9 @@ def test_the_queue_shows_the_columns_staff_need(intake_client, queue_url, intake
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"status": "nieuw"}, {"new"}),
-        ({"status": "contact_opgenomen"}, {"contacted"}),
-        ({"status": "afgerond"}, {"done"}),
+        ({"status": "new"}, {"new"}),
+        ({"status": "contacted"}, {"contacted"}),
+        ({"status": "done"}, {"done"}),
         ({"status": "afgesloten"}, {"done", "cancelled"}),
         ({"status": "alle"}, {"new", "contacted", "done", "cancelled"}),
     ],
@@ -206,4 +205,4 @@ def test_what_a_parent_typed_is_escaped_in_the_queue(intake_client, queue_url):
 
 def test_the_due_date_column_matches_the_working_day_rule(db):
     received = datetime.datetime(2026, 12, 4, 18, 0, tzinfo=AMS)  # Friday evening
-    assert triage.due_date(received, days=3) == datetime.date(2026, 12, 9)
+    assert workdays.due_date(received, days=3) == datetime.date(2026, 12, 9)

@@ -46,8 +46,8 @@ def make_many(count, staff):
                     child_first_name="Kind",
                     child_birth_date=datetime.date(2015, 1, 1),
                     child_residence="Helmond",
-                    relation="ouder",
-                    authority="beide_ouders",
+                    relation="parent",
+                    authority="both_parents",
                     worries="Zorgen",
                     **fields,
                 )
@@ -57,8 +57,8 @@ def make_many(count, staff):
                 CallbackRequest(
                     kind=Kind.CALLBACK,
                     callback_date=now.date(),
-                    callback_daypart="middag",
-                    topic="hechting",
+                    callback_daypart="afternoon",
+                    topic="attachment",
                     **fields,
                 )
             )

@@ -8,7 +8,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 
-from requests_app import triage
+from requests_app import services
 from requests_app.models import (
     AccessLogEntry,
     AssessmentRequest,
@@ -32,13 +32,13 @@ def closed(days_before_today, factory, status=Status.DONE, **extra):
         request = factory(**extra)
     staff = make_staff()
     with time_machine.travel(closed_at - datetime.timedelta(days=1), tick=False):
-        triage.add_note(request, "Gebeld met moeder.", author=staff)
-        triage.change_status(request, Status.IN_PROGRESS, actor=staff)
+        services.add_note(request, "Gebeld met moeder.", author=staff)
+        services.change_status(request, Status.IN_PROGRESS, actor=staff)
     with time_machine.travel(closed_at, tick=False):
         if status == Status.SPAM:
             Request.objects.filter(pk=request.pk).update(status=status, closed_at=closed_at)
         else:
-            triage.change_status(request, status, actor=staff)
+            services.change_status(request, status, actor=staff)
     return Request.objects.get(pk=request.pk)
 
 
@@ -129,6 +129,6 @@ def test_the_periods_come_from_settings(dated):
 def test_a_reopened_request_is_not_purged(db):
     request = closed(400, make_assessment_request)
     with time_machine.travel(TODAY - datetime.timedelta(days=2), tick=False):
-        triage.change_status(request, Status.IN_PROGRESS, actor=make_staff())
+        services.change_status(request, Status.IN_PROGRESS, actor=make_staff())
     run()
     assert Request.objects.filter(pk=request.pk).exists()

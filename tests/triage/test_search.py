@@ -2,10 +2,9 @@
 
 import pytest
 
-from requests_app import triage
+from requests_app import phones
 from tests.factories import make_assessment_request, make_callback_request
-
-from .conftest import references
+from tests.helpers.triage import references
 
 
 @pytest.mark.parametrize(
@@ -44,8 +43,8 @@ def test_search_by_reference(intake_client, queue_url):
 
 def test_a_reference_is_not_mistaken_for_a_phone_number(db):
     # phonenumbers reads letters as keypad digits; a reference must stay a reference.
-    assert triage.phone_in_search("OZ-2026-00042") == ""
-    assert triage.phone_in_search("2026") == ""
+    assert phones.phone_in_search("OZ-2026-00042") == ""
+    assert phones.phone_in_search("2026") == ""
 
 
 def test_search_by_name_part(intake_client, queue_url):

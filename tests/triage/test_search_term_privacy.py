@@ -14,8 +14,7 @@ from django.urls import reverse
 
 from requests_app.models import Status
 from tests.factories import make_assessment_request, make_callback_request
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 SEARCHES = ["moeder.smit@example.nl", "Fatima", "06-12345678"]
 

@@ -19,15 +19,14 @@ from requests_app.models import (
 )
 from requests_app.notifications import retry_candidates
 from tests.factories import make_assessment_request, make_callback_request
-
-from .conftest import change_url, references
+from tests.helpers.triage import change_url, references
 
 
 def flagged(**overrides):
     # A real request the spam check got wrong: its e-mails were held back.
     data = {
         "is_suspected_spam": True,
-        "spam_reasons": "te snel ingevuld",
+        "spam_reasons": ["too_fast"],
         "notify_state": NotifyState.PENDING,
         "created_at": timezone.now() - datetime.timedelta(hours=1),
     }
@@ -71,8 +70,8 @@ def test_working_a_flagged_request_in_the_detail_form_clears_the_flag(
     event = RequestEvent.objects.get(request=request, type=EventType.SPAM)
     assert (event.actor, event.from_value, event.to_value) == (
         intake,
-        "vermoedelijk spam",
-        "geen spam",
+        "suspected",
+        "not_spam",
     )
     assert AccessLogEntry.objects.filter(
         user=intake, request_id_value=request.pk, detail="geen spam"
@@ -90,13 +89,13 @@ def test_a_flagged_request_moved_in_bulk_gets_its_held_back_emails(
     other = flagged()
     assert not retry_candidates().filter(pk=request.pk).exists()
     response = run_action(
-        intake_client, queue_url + "?spam=ja", "set_status_in_behandeling", [request]
+        intake_client, queue_url + "?spam=ja", "set_status_in_progress", [request]
     )
     assert "1 aanvraag op ‘In behandeling’ gezet." in [str(m) for m in response.context["messages"]]
     request.refresh_from_db()
     assert request.is_suspected_spam is False
     assert RequestEvent.objects.filter(
-        request=request, type=EventType.SPAM, to_value="geen spam"
+        request=request, type=EventType.SPAM, to_value="not_spam"
     ).exists()
     assert list(retry_candidates().values_list("pk", flat=True)) == [request.pk]
 
@@ -141,7 +140,7 @@ def test_restoring_a_request_marked_as_spam_clears_the_flag_once(intake_client, 
     assert request.status == Status.NEW and not request.is_suspected_spam
     assert (
         RequestEvent.objects.filter(
-            request=request, type=EventType.SPAM, to_value="geen spam"
+            request=request, type=EventType.SPAM, to_value="not_spam"
         ).count()
         == 1
     )

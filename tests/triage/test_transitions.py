@@ -3,11 +3,10 @@
 import pytest
 from django.utils import timezone
 
-from requests_app import triage
+from requests_app import services
 from requests_app.models import EventType, Priority, Request, RequestEvent, Status
 from tests.factories import make_assessment_request, make_callback_request
-
-from .conftest import change_url
+from tests.helpers.triage import change_url
 
 
 def form_data(request, **changes):
@@ -61,10 +60,10 @@ def test_a_legal_status_change_is_saved_and_recorded_with_who_and_when(intake_cl
 
 def test_closing_sets_closed_at_and_reopening_clears_it(db, intake):
     request = make_assessment_request(status=Status.CONTACTED)
-    triage.change_status(request, Status.DONE, actor=intake)
+    services.change_status(request, Status.DONE, actor=intake)
     request.refresh_from_db()
     assert request.closed_at is not None
-    triage.change_status(request, Status.IN_PROGRESS, actor=intake)
+    services.change_status(request, Status.IN_PROGRESS, actor=intake)
     request.refresh_from_db()
     assert request.closed_at is None
     assert request.status == Status.IN_PROGRESS
@@ -72,8 +71,8 @@ def test_closing_sets_closed_at_and_reopening_clears_it(db, intake):
 
 def test_the_flow_refuses_a_jump_from_spam_to_done(db, intake):
     request = make_callback_request(status=Status.SPAM, closed_at=timezone.now())
-    with pytest.raises(triage.TransitionError) as refused:
-        triage.change_status(request, Status.DONE, actor=intake)
+    with pytest.raises(services.TransitionError) as refused:
+        services.change_status(request, Status.DONE, actor=intake)
     assert "Wel mogelijk: ‘Nieuw’" in str(refused.value)
     assert Request.objects.get(pk=request.pk).status == Status.SPAM
 
@@ -83,7 +82,7 @@ def test_a_status_changed_elsewhere_meanwhile_is_checked_against_the_real_status
 ):
     request = make_assessment_request()
     page_state = form_data(request)  # the form as it was loaded: "nieuw"
-    triage.change_status(request, Status.CANCELLED, actor=intake)
+    services.change_status(request, Status.CANCELLED, actor=intake)
     # The stale form still says "nieuw": saving it would reopen a closed request silently.
     response = intake_client.post(change_url(request), page_state)
     assert response.status_code == 200

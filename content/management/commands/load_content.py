@@ -23,11 +23,12 @@ from django.db import transaction
 from django.urls import reverse
 
 from content.facts.changes import seed_facts
-from content.models import Page, Section, Sign, Version
+from content.models import Page, Section, Sign, Synonym, Version
 from content.publishing import pending_version, record_change, start_live
 from content.redirects import record_move
 from content.seed import SIGNS, SLUGS, pages
 from content.seed.previous import EARLIER_PAGES, EARLIER_SIGNS, digest, text_fingerprint
+from content.seed.synonyms import SYNONYMS
 from content.site_url import sync_site
 
 START = "Startinhoud (load_content)"
@@ -89,6 +90,12 @@ class Command(BaseCommand):
         # Asked before anything is created: is there a site that parents already read?
         live_site = Page.objects.filter(published_at__isnull=False).exists()
         signs = self._seed_signs()
+        # The synonym list, too, is seeded as a whole, once.
+        if not Synonym.objects.exists():
+            Synonym.objects.bulk_create(
+                Synonym(word=word, alternatives=alternatives)
+                for word, alternatives in SYNONYMS.items()
+            )
         report = {"created": [], "proposed": [], "edited": [], "current": []}
         for data in pages(page_urls()):
             page = self._existing(data)

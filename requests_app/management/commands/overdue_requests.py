@@ -9,8 +9,8 @@ Each line: reference, kind, due date, assignee's username. No personal data of p
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from requests_app import triage
 from requests_app.models import Request
+from requests_app.workdays import due_date
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         late = list(
             Request.objects.in_queue()
-            .received_before(triage.overdue_cutoff(today))
+            .overdue(today)
             .select_related("assigned_to")
             .order_by("created_at", "pk")
         )
@@ -40,9 +40,9 @@ class Command(BaseCommand):
             f"op {today:%d-%m-%Y}:"
         )
         for r in late:
-            due = triage.due_date(r.created_at)
+            due = due_date(r.created_at)
             who = r.assigned_to.get_username() if r.assigned_to_id else "niemand"
-            urgent = "  SPOED" if r.is_urgent or r.priority >= 40 else ""
+            urgent = "  SPOED" if r.counts_as_urgent else ""
             self.stdout.write(
                 f"{r.reference:<16} {r.get_kind_display():<20} uiterlijk {due:%d-%m-%Y}"
                 f"  toegewezen aan: {who}{urgent}"

@@ -11,7 +11,7 @@ references only: it is safe for cron mail and logs.
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from requests_app import triage
+from requests_app.retention import purge_expired
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
-        purged = triage.purge_expired(dry_run=dry_run)
+        purged = purge_expired(dry_run=dry_run)
         if verbosity >= 1:
             self.stdout.write(
                 f"Bewaartermijnen: onderzoek {settings.RETENTION_DAYS_ASSESSMENT} dagen, "

@@ -1,0 +1,49 @@
+"""Parents' words for what the site calls otherwise (editors keep the list in the admin).
+
+A question's term becomes a *group*: the term and every word the list says it also finds
+(followed through the list; the model refuses loops). A page that matches every group of
+a question ranks above a page that matches some.
+"""
+
+from django.core.cache import cache
+
+from ..cache import get_site_context
+from .query import roots
+
+KEY = "content:synonyms:v1:{generation}"
+
+
+def synonym_table() -> dict[str, list[str]]:
+    """{word: alternatives}, cached per content generation (an edit starts a new one)."""
+    key = KEY.format(generation=get_site_context().generation)
+    table = cache.get(key)
+    if table is None:
+        from ..models import Synonym
+
+        table = {s.word: s.alternative_list for s in Synonym.objects.all()}
+        cache.set(key, table)
+    return table
+
+
+def _entries_for(term: str, table) -> list[str]:
+    """The list's words that are this term in another form (kost ~ kosten)."""
+    term_roots = roots(term)
+    return [word for word in table if word == term or roots(word) & term_roots]
+
+
+def expand(terms) -> list[tuple[str, ...]]:
+    """One group per term: the term first, then what it also finds."""
+    table = synonym_table()
+    groups = []
+    for term in terms:
+        found, queue = [term], _entries_for(term, table)
+        while queue:
+            word = queue.pop(0)
+            for alternative in table.get(word, ()):
+                if alternative not in found:
+                    found.append(alternative)
+                    queue += [w for w in _entries_for(alternative, table) if w != word]
+            if len(found) > 30:  # a bounded search, whatever the list holds
+                break
+        groups.append(tuple(found))
+    return groups

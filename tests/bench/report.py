@@ -1,0 +1,91 @@
+"""docs/performance.md, written by make bench from one run's figures."""
+
+import datetime
+import os
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Target:
+    what: str
+    met: bool
+    figure: str
+
+
+def write_report(args, rows, static, burst, memory, targets, stored_refs, duplicates):
+    now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {now} by `make bench` (`python tests/bench/bench.py --seconds {args.seconds} "
+        f"--connections {args.connections} --burst {args.burst}`), on {os.cpu_count()} CPUs "
+        f"({platform.machine()}, Python {platform.python_version()}). The load tool (wrk) runs on "
+        "the same machine as the server, so the figures are compared as ratios within this run.",
+        "",
+        "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
+        f"({len(memory)} worker processes × 8 threads, gthread), PostgreSQL 15 through the "
+        "psycopg pool, Redis for the cache and the rate limits, requests carrying "
+        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each page was requested once "
+        "before measuring (a running site has its caches warm); the new search question was "
+        "never asked before its run.",
+        "",
+        "## Targets",
+        "",
+        "| target | met | figure |",
+        "| --- | --- | --- |",
+        *(f"| {t.what} | {'yes' if t.met else '**no**'} | {t.figure} |" for t in targets),
+        "| An uncached page: ≤ 4 queries, the same for 1 or 20 sections | yes (asserted by "
+        "the suite: tests/content/test_caching.py) | |",
+        "",
+        f"## Under load ({args.connections} connections, {args.seconds} s each)",
+        "",
+        "| what | URL | requests/s | vs. static | p50 ms | p99 ms | requests | errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, path, r in rows:
+        ratio = r["rps"] / static["rps"] if static["rps"] else 0
+        lines.append(
+            f"| {label} | `{path}` | {r['rps']:.0f} | {ratio:.2f} | {r['p50']:.1f} | "
+            f"{r['p99']:.1f} | {r['requests']} | {r['errors']} |"
+        )
+    lines += [
+        "",
+        f"## {burst['sent']} callback requests, {args.connections} at a time",
+        "",
+        "Each simulated parent opens the form, fills it in and sends it (CSRF token, form ticket, "
+        "all fields) from its own address as the proxy reports it, then opens the confirmation.",
+        "",
+        f"- {burst['per_second']:.1f} stored per second ({burst['confirmed']} confirmed in "
+        f"{burst['seconds']:.1f} s); distinct references: {burst['distinct']};",
+        f"- in the database afterwards: {len(stored_refs)} requests, duplicates: "
+        f"{len(duplicates)}; every confirmed reference stored: "
+        f"{'yes' if set(burst['references']) <= stored_refs else 'NO'}.",
+        "",
+        "Profile of the submission path, as the parent waits for it (ms, median / p99):",
+        "",
+        "| step | what the server does | median | p99 |",
+        "| --- | --- | ---: | ---: |",
+    ]
+    what = {
+        "form": "the form's first page: the cached render with this visitor's CSRF token and "
+        "ticket filled in",
+        "post": "validate; rate limit and flood ceiling (two Redis counters); one transaction: "
+        "the reference counter's row lock, the request, its details and history; the e-mails "
+        "are handed to a background thread after commit",
+        "page": "the signed confirmation link read, one query, the page rendered",
+    }
+    for step, (median, p99) in burst["profile"].items():
+        lines.append(f"| {step} | {what[step]} | {median:.1f} | {p99:.1f} |")
+    lines += [
+        "",
+        "## Memory",
+        "",
+        "Resident memory of each gunicorn worker after the run: "
+        + ", ".join(f"{kib / 1024:.0f} MiB" for kib in memory)
+        + (f" (mean {sum(memory) / len(memory) / 1024:.0f} MiB)." if memory else "."),
+        "",
+    ]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text("\n".join(lines))
