@@ -1,48 +1,79 @@
-"""Anonymous readers of a content page get its cached answer before anything else runs.
+"""Answers kept whole, given before anything else runs (content/page_cache.py).
 
 Sessions, CSRF, authentication, two-factor, messages and the security middleware have
-nothing to compute for a reader without a session cookie asking for a content page: the
-cached answer already carries every header they set (content/page_cache.py). A miss (or
-anyone with a session: staff) goes the normal way; on the way out, this middleware keeps
-the finished answer of a page the view marked as the same for every reader.
+nothing to compute for a visitor without a session cookie asking for a content page, the
+search or the first page of a form: the kept answer already carries every header they set.
+Which pages are answered early, and how, is declared in settings.EARLY_ANSWERS (view name:
+the handler that says under which key the answer is kept and what is filled in per
+visitor). A miss (or anyone with a session: staff) goes the normal way; on the way out,
+this middleware keeps the answer of a page its view marked as keepable.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
+from django.utils.module_loading import import_string
 
-from .page_cache import lookup, respond, store
+from .cache import get_site_context
+from .page_cache import MARK_ATTR, lookup, respond, store
 
-CACHED_VIEWS = frozenset({"content:home", "content:page"})
-GENERATION_ATTR = "_same_for_every_reader"  # set on the response by the view
+EARLY_ATTR = "_early_answer_key"  # set on the request: views keep answers only under it
 
 
-def _cacheable_request(request) -> bool:
+@dataclass(frozen=True)
+class Early:
+    """How one request may be answered early: the key its answer is kept under, the
+    values filled in for this visitor, and what to add to the response afterwards."""
+
+    key: str
+    fill: Callable = field(default=lambda request: {})
+    finish: Callable = field(default=lambda request, response: response)
+
+
+def _candidate(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
     # What SecurityMiddleware and CommonMiddleware would refuse must not be answered here.
     if settings.SECURE_SSL_REDIRECT and not request.is_secure():
         return False
     request.get_host()  # DisallowedHost for a host we do not serve (a 400, as usual)
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return False
-    return match.view_name in CACHED_VIEWS
+    return True
 
 
-class AnonymousPageCacheMiddleware:
+class EarlyAnswerMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.handlers = {view: import_string(path) for view, path in settings.EARLY_ANSWERS.items()}
+
+    def _early(self, request) -> Early | None:
+        if not _candidate(request):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        handler = self.handlers.get(match.view_name)
+        return handler(request, match) if handler else None
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        early = self._early(request)
+        if early is None:
             return self.get_response(request)
-        _, entry = lookup(request)
-        if entry is not None:
-            return respond(request, entry)
-        response = self.get_response(request)
-        generation = getattr(response, GENERATION_ATTR, None)
-        if generation is None or response.status_code != 200:
-            return response
-        # The first reader gets exactly what the next ones will: same bytes, same headers.
-        return respond(request, store(request, response, generation))
+        _, entry = lookup(request, early.key)
+        if entry is None:
+            setattr(request, EARLY_ATTR, early.key)
+            response = self.get_response(request)
+            mark = getattr(response, MARK_ATTR, None)
+            if mark is None or mark[0] != early.key or response.status_code != 200:
+                return response
+            # The first visitor gets exactly what the next ones will: same bytes, same headers.
+            entry = store(response, get_site_context(request).generation, *mark)
+        return early.finish(request, respond(request, entry, early.fill(request)))
+
+
+def early_key(request) -> str | None:
+    """The key this request's answer may be kept under, when it may be kept (a view then
+    renders the visitor's own values as placeholders and marks the answer with ``keep``)."""
+    return getattr(request, EARLY_ATTR, None)

@@ -1,11 +1,14 @@
-"""The finished answer for an anonymous reader of a content page, kept once per content
-version and release: headers as the whole middleware stack set them, the body plain,
-gzipped and brotli-compressed, and an ETag. A cache hit is answered before any other
-middleware runs; it carries exactly the headers a fresh answer carries, and a reader who
-comes back with the ETag gets a 304 while the content is unchanged.
+"""Answers kept whole and given before any other middleware runs.
 
-Only a page that is the same for every reader is kept: no cookie, no CSRF token, no
-session change (see content.views.html_cached_for_anonymous).
+A content page is the same for every anonymous reader: it is kept once per content
+version and release with the headers the whole stack set, its body plain, gzipped and
+brotli-compressed, and an ETag (a returning reader gets a 304 while it is unchanged).
+
+Some pages are the same for everyone but for a few values: the search results for one
+question (the question as typed) and the first page of a form (the visitor's CSRF token
+and form ticket). Those are kept with placeholders and filled in per visitor; they are
+never sent compressed or with an ETag, and their headers say no-store as before. No
+personal data is ever kept: not the question, not a token.
 """
 
 import gzip
@@ -17,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
+from django.utils.crypto import salted_hmac
 from django.utils.http import parse_etags
 
 from .cache import SiteContext, context_key, remember_context
@@ -24,6 +28,7 @@ from .cache import SiteContext, context_key, remember_context
 # Headers that belong to one response only; everything else is replayed as it was.
 NOT_REPLAYED = {"content-length", "content-encoding", "set-cookie", "date", "etag"}
 MIN_COMPRESS = 200  # bytes: below this, compression costs more than it saves
+MARK_ATTR = "_keep_for_others"  # set on a response by the view: (key, placeholders)
 
 
 @dataclass(frozen=True)
@@ -32,44 +37,58 @@ class CachedPage:
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes
-    gzip: bytes
-    br: bytes
-    etag: str
+    gzip: bytes = b""
+    br: bytes = b""
+    etag: str = ""
+    placeholders: tuple[str, ...] = ()
+
+
+def placeholder(name: str) -> str:
+    """The same on every process and host sharing the cache (derived from the secret key);
+    letters and digits only, so every escaping leaves it as it is; never in a page by chance."""
+    return f"bjw{name}" + salted_hmac("content.page_cache", name).hexdigest()[:20]
 
 
 def page_key(path: str) -> str:
     return f"content:{settings.RELEASE}:page:{path}"
 
 
-def lookup(request) -> tuple[SiteContext | None, CachedPage | None]:
-    """The site context and this path's cached page, in one cache round trip. A page of an
-    older content version is ignored: an edit happened since."""
-    found = cache.get_many([context_key(), page_key(request.path)])
+def lookup(request, key: str) -> tuple[SiteContext | None, CachedPage | None]:
+    """The site context and the answer kept under ``key``, in one cache round trip. An
+    answer of an older content version is ignored: an edit happened since."""
+    found = cache.get_many([context_key(), key])
     ctx = found.get(context_key())
     if ctx is None:
         return None, None
     remember_context(request, ctx)
-    page = found.get(page_key(request.path))
+    page = found.get(key)
     if page is not None and page.generation == ctx.generation:
         return ctx, page
     return ctx, None
 
 
-def store(request, response, generation: str) -> CachedPage:
+def keep(response, key: str, placeholders=()) -> None:
+    """Called by a view: its answer may be kept for the next visitors under ``key``."""
+    setattr(response, MARK_ATTR, (key, tuple(placeholders)))
+
+
+def store(response, generation: str, key: str, placeholders=()) -> CachedPage:
     body = response.content
     headers = tuple(
         (name, value) for name, value in response.items() if name.lower() not in NOT_REPLAYED
     )
+    whole = not placeholders and len(body) >= MIN_COMPRESS
     entry = CachedPage(
         generation=generation,
         status=response.status_code,
         headers=headers,
         body=body,
-        gzip=gzip.compress(body, compresslevel=6, mtime=0) if len(body) >= MIN_COMPRESS else b"",
-        br=brotli.compress(body, quality=5) if len(body) >= MIN_COMPRESS else b"",
-        etag=f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
+        gzip=gzip.compress(body, compresslevel=6, mtime=0) if whole else b"",
+        br=brotli.compress(body, quality=5) if whole else b"",
+        etag="" if placeholders else f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"',
+        placeholders=tuple(placeholders),
     )
-    cache.set(page_key(request.path), entry, timeout=settings.CONTENT_CACHE_TIMEOUT)
+    cache.set(key, entry, timeout=settings.CONTENT_CACHE_TIMEOUT)
     return entry
 
 
@@ -78,27 +97,47 @@ def _accepts(request, coding: str) -> bool:
     return any(part.split(";")[0].strip() == coding for part in accepted.split(","))
 
 
-def respond(request, entry: CachedPage):
-    """The answer for this reader: 304 when they have this version, else the page in the
-    best encoding their browser accepts."""
-    if entry.etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+def respond(request, entry: CachedPage, fills: dict[str, str] | None = None):
+    """The answer for this visitor: 304 when they have this version, else the page in the
+    best encoding their browser accepts, with this visitor's values filled in."""
+    if entry.etag and entry.etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
         response = HttpResponseNotModified()
         for name, value in entry.headers:
             if name.lower() in {"cache-control", "vary", "content-location", "expires"}:
                 response[name] = value
-    else:
-        if entry.br and _accepts(request, "br"):
-            body, coding = entry.br, "br"
-        elif entry.gzip and _accepts(request, "gzip"):
-            body, coding = entry.gzip, "gzip"
-        else:
-            body, coding = entry.body, None
-        response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
-        for name, value in entry.headers:
-            response[name] = value
-        response["Content-Length"] = str(len(body))
-        if coding:
-            response["Content-Encoding"] = coding
-    response["ETag"] = entry.etag
-    patch_vary_headers(response, ["Accept-Encoding"])
+        response["ETag"] = entry.etag
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+    body, coding = entry.body, None
+    if entry.placeholders:
+        for name, value in (fills or {}).items():
+            body = body.replace(name.encode(), value.encode())
+    elif entry.br and _accepts(request, "br"):
+        body, coding = entry.br, "br"
+    elif entry.gzip and _accepts(request, "gzip"):
+        body, coding = entry.gzip, "gzip"
+    response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
+    for name, value in entry.headers:
+        response[name] = value
+    response["Content-Length"] = str(len(body))
+    if coding:
+        response["Content-Encoding"] = coding
+    if entry.etag:
+        response["ETag"] = entry.etag
+        patch_vary_headers(response, ["Accept-Encoding"])
     return response
+
+
+def render_kept(request, key: str, fills: dict[str, str], render):
+    """A page the same for many visitors but for the values in ``fills``: rendered once per
+    content version with placeholders (``render(placeholders)`` makes it), then each
+    visitor's values filled in. ``fills`` maps a name to this visitor's HTML-escaped value."""
+    from .cache import get_site_context
+
+    generation = get_site_context(request).generation
+    names = {name: placeholder(name) for name in fills}
+    full_key = f"{key}:{settings.RELEASE}:{generation}"
+    entry = cache.get(full_key)
+    if entry is None or entry.generation != generation:
+        entry = store(render(names), generation, full_key, tuple(names.values()))
+    return respond(request, entry, {names[name]: value for name, value in fills.items()})

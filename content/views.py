@@ -11,8 +11,10 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from .cache import get_site_context, load_page
-from .middleware import GENERATION_ATTR
+from .early import DISPLAY, QUERY, search_key
+from .middleware import early_key
 from .models import Page
+from .page_cache import keep, page_key
 from .presenting import shown_live, shown_working
 from .publishing import pending_version
 from .search import QueryProblem, clean_query, search_pages
@@ -97,19 +99,20 @@ def _same_for_every_reader(request, response) -> bool:
 
 
 def html_cached_for_anonymous(view):
-    """Mark a published page's answer as the same for every anonymous reader, so that
-    AnonymousPageCacheMiddleware keeps it for the next ones (once per content version)."""
+    """Keep a published page's answer for the next anonymous readers (once per content
+    version; EarlyAnswerMiddleware gives it) when it is the same for every reader."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
+        key = page_key(request.path)
         if (
-            request.method in ("GET", "HEAD")
+            early_key(request) == key
             and response.status_code == 200
             and not request.user.is_authenticated
             and _same_for_every_reader(request, response)
         ):
-            setattr(response, GENERATION_ATTR, get_site_context(request).generation)
+            keep(response, key)
         return response
 
     return wrapper
@@ -135,10 +138,17 @@ def page_detail(request, slug):
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = search_pages(query.terms) if query.problem is None else []
+    # Kept for the next visitors with the same words: the question as typed is filled in
+    # per visitor (content/early.py), so the kept page holds placeholders, never the question.
+    keeping = (
+        query.problem is None
+        and early_key(request) == search_key(query.terms)
+        and not request.user.is_authenticated
+    )
     context = {
         # Refill the search box; a very long query is cut to what the box accepts.
-        "query": query.text[: settings.CONTENT_SEARCH_MAX_LENGTH],
-        "display_query": Truncator(query.text).chars(80),
+        "query": QUERY if keeping else query.text[: settings.CONTENT_SEARCH_MAX_LENGTH],
+        "display_query": DISPLAY if keeping else Truncator(query.text).chars(80),
         "problem": query.problem,
         "problems": QueryProblem,
         "results": results,
@@ -149,4 +159,6 @@ def search(request):
     # What parents search for can be personal: no shared cache keeps it.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
+    if keeping:
+        keep(response, search_key(query.terms), (QUERY, DISPLAY))
     return response

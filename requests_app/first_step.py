@@ -1,51 +1,50 @@
-"""The first page of each form, rendered once per content version and day.
+"""The first page of each form, kept once per content version and day.
 
 Every parent who opens a form gets the same page but for two values: the CSRF token and
-the form ticket (the submission's own token and start time). So the page is rendered once
-with placeholders, kept, and each visitor gets a copy with a fresh token and ticket of
-their own. Staff (with a session) always get a fresh render.
+the form ticket (the submission's own token and start time). So the page is kept with
+placeholders and answered early (content/middleware.py), each visitor getting a fresh
+token, ticket and CSRF cookie of their own. Staff (with a session) get a fresh render.
 """
 
-import re
-
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
-from content.cache import get_site_context
+from content.middleware import Early, early_key
+from content.page_cache import keep, placeholder
 
 from .spam import new_ticket
 
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+TICKET, CSRF = placeholder("ticket"), placeholder("csrf")
+FORMS = {"requests_app:assessment": "assessment", "requests_app:callback": "callback"}
+# Django's own CSRF middleware, for the cookie of a page answered before it runs.
+_csrf = CsrfViewMiddleware(lambda request: None)
 
 
-def _placeholder(what: str) -> str:
-    """The same on every process and host that shares the cache (derived from the secret
-    key), letters and digits only (they pass every escaping unchanged), and never in a page
-    by chance."""
-    return f"bjw{what}" + salted_hmac("requests_app.first_step", what).hexdigest()[:20]
+def form_key(name: str) -> str:
+    # The day is in the key: the callback form offers the coming days.
+    return f"requests:{settings.RELEASE}:first-step:{name}:{timezone.localdate()}"
 
 
-def _key(name: str) -> str:
-    generation = get_site_context().generation
-    return f"requests:first-step:{settings.RELEASE}:{generation}:{name}:{timezone.localdate()}"
+def _fill(request) -> dict[str, str]:
+    _csrf.process_request(request)  # the visitor's own CSRF cookie, when they have one
+    return {CSRF: get_token(request), TICKET: new_ticket()}
+
+
+def _finish(request, response):
+    return _csrf.process_response(request, response)  # sets the CSRF cookie when new
+
+
+def early(request, match) -> Early:
+    return Early(form_key(FORMS[match.view_name]), fill=_fill, finish=_finish)
 
 
 def first_step(request, name: str, render):
-    """The form's first page for this visitor; ``render(ticket)`` makes it afresh."""
-    if settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return render(new_ticket())
-    key = _key(name)
-    ticket, csrf = _placeholder("ticket"), _placeholder("csrf")
-    html = cache.get(key)
-    if html is None:
-        response = render(ticket)
-        html, found = CSRF_INPUT.subn(rf"\g<1>{csrf}\g<2>", response.content.decode())
-        if found != 1 or ticket not in html:  # a page we cannot fill in safely: not kept
-            return render(new_ticket())
-        cache.set(key, html, timeout=settings.CONTENT_CACHE_TIMEOUT)
-    html = html.replace(csrf, get_token(request)).replace(ticket, new_ticket())
-    return HttpResponse(html)
+    """The form's first page; ``render(ticket, csrf_token)`` makes it. Rendered with
+    placeholders (and marked to be kept) when the answer may be kept for others."""
+    key = form_key(name)
+    if early_key(request) != key or request.user.is_authenticated:
+        return render(new_ticket(), None)
+    response = render(TICKET, CSRF)
+    keep(response, key, (CSRF, TICKET))
+    return response

@@ -5,6 +5,7 @@ import functools
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,19 +23,22 @@ CONFIRMATION_URL_NAME = {Kind.ASSESSMENT: "assessment_done", Kind.CALLBACK: "cal
 def next_reference(kind: str, today=None) -> str:
     """Hand out the next number for this kind and year, e.g. OZ-2026-00042.
 
-    Call inside a transaction: the counter row stays locked until it commits, so
-    concurrent submissions queue here and never share a number.
+    In a short transaction of its own, before the request is stored: the counter's row is
+    locked only for this one update, so concurrent submissions wait for each other's
+    number, not for each other's whole submission. A submission that fails after taking
+    its number leaves a gap in the numbers, never a number given twice.
     """
     prefix = REFERENCE_PREFIX[Kind(kind)]
     year = (today or timezone.localdate()).year
-    # The first request of a year creates its counter; a concurrent insert is ignored.
-    ReferenceCounter.objects.bulk_create(
-        [ReferenceCounter(prefix=prefix, year=year)], ignore_conflicts=True
-    )
-    counter = ReferenceCounter.objects.select_for_update().get(prefix=prefix, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return backup_journal.issued(f"{prefix}-{year}-{counter.last_number:05d}")
+    counter = ReferenceCounter.objects.filter(prefix=prefix, year=year)
+    with transaction.atomic():
+        # The first request of a year creates its counter; a concurrent insert is ignored.
+        ReferenceCounter.objects.bulk_create(
+            [ReferenceCounter(prefix=prefix, year=year)], ignore_conflicts=True
+        )
+        counter.update(last_number=F("last_number") + 1)
+        number = counter.values_list("last_number", flat=True).get()
+    return backup_journal.issued(f"{prefix}-{year}-{number:05d}")
 
 
 def store_request(
@@ -54,9 +58,13 @@ def store_request(
     instance.is_suspected_spam = bool(verdict.reasons)
     instance.spam_reasons = list(verdict.reasons)
     instance.fill_seconds = verdict.fill_seconds
+    # A repeated submit (double click, back and resubmit) takes no number of its own.
+    existing = Request.objects.filter(submission_token=token).first()
+    if existing is not None:
+        return existing, False
+    instance.reference = next_reference(kind)
     try:
         with transaction.atomic():
-            instance.reference = next_reference(kind)
             instance.save()
             record_event(instance, EventType.CREATED)
             if instance.is_suspected_spam:

@@ -10,8 +10,11 @@ import uuid
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+
+from content.page_cache import render_kept
 
 from .choices import Kind
 from .first_step import first_step
@@ -87,9 +90,9 @@ def _stored(request, req):
 def assessment(request):
     if request.method in ("GET", "HEAD"):
 
-        def render_first(ticket):
+        def render_first(ticket, csrf_token):
             page = flow.first_page(ticket)
-            return _render(request, page.template, page.context)
+            return _render(request, page.template, {**page.context, **_token(csrf_token)})
 
         return first_step(request, "assessment", render_first)
     if request.POST.get("actie") == flow.ACTION_SEND:
@@ -109,7 +112,9 @@ def callback(request):
         return first_step(
             request,
             "callback",
-            lambda ticket: _render_callback(request, CallbackForm(initial={"ticket": ticket})),
+            lambda ticket, csrf_token: _render_callback(
+                request, CallbackForm(initial={"ticket": ticket}), extra=_token(csrf_token)
+            ),
         )
     stored = _already_stored(request)
     if stored is not None:
@@ -120,13 +125,19 @@ def callback(request):
     return _store(request, form, Kind.CALLBACK)
 
 
-def _render_callback(request, form, *, show_errors=False):
+def _render_callback(request, form, *, show_errors=False, extra=None):
     context = {
         "form": form,
         "helper": form.form_helper(),
         "errors": form.error_items() if show_errors else [],
+        **(extra or {}),
     }
     return _render(request, "requests_app/callback_form.html", context)
+
+
+def _token(csrf_token) -> dict:
+    """A placeholder for the CSRF token in a page kept for others (requests_app/first_step)."""
+    return {"csrf_token": csrf_token} if csrf_token else {}
 
 
 @never_cache
@@ -148,10 +159,17 @@ def _confirmation(request, token, kind, template):
         return _render(request, "requests_app/confirmation_expired.html", status=410)
     if req is None:
         raise Http404("Onbekende bevestiging")
-    context = {
-        "reference": req.reference,
+    variant = {
         "gave_email": bool(req.email),
         "mail_follows": mails_the_parent(req),
         "may_name_us": may_name_us(req),
     }
-    return _render(request, template, context)
+    # The same page for every parent with the same answers but for the reference: rendered
+    # once per content version and kept with a placeholder (content/page_cache.py).
+    key = "requests:done:" + template + ":" + "".join(str(int(v)) for v in variant.values())
+    return render_kept(
+        request,
+        key,
+        {"reference": escape(req.reference)},
+        lambda names: _render(request, template, {**variant, **names}),
+    )

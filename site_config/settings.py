@@ -104,9 +104,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: anonymous readers of a content page get its cached answer, which carries every
-    # header the middleware below would set (content/page_cache.py).
-    "content.middleware.AnonymousPageCacheMiddleware",
+    # First: answers kept whole (content pages, search results, the first page of each
+    # form), which carry every header the middleware below would set (content/middleware.py).
+    "content.middleware.EarlyAnswerMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "site_config.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -125,6 +125,15 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a lock-out into its response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The pages EarlyAnswerMiddleware may answer from a kept answer, and their handlers.
+EARLY_ANSWERS = {
+    "content:home": "content.early.page",
+    "content:page": "content.early.page",
+    "content:search": "content.early.search",
+    "requests_app:assessment": "requests_app.first_step.early",
+    "requests_app:callback": "requests_app.first_step.early",
+}
 
 ROOT_URLCONF = "site_config.urls"
 WSGI_APPLICATION = "site_config.wsgi.application"

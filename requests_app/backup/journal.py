@@ -66,8 +66,9 @@ def _line(event: str, reference: str, at: datetime.datetime | None = None, **ext
     }
 
 
-def append(lines: list[dict]) -> bool:
-    """Append whole lines to this host's file and flush them to disk; False on failure."""
+def append(lines: list[dict], *, sync: bool = True) -> bool:
+    """Append whole lines to this host's file (flushed to disk unless ``sync`` is False);
+    False on failure."""
     if not lines:
         return True
     data = "".join(json.dumps(line, sort_keys=True) + "\n" for line in lines).encode()
@@ -79,7 +80,8 @@ def append(lines: list[dict]) -> bool:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         finally:
             os.close(fd)
     except OSError as error:
@@ -97,10 +99,13 @@ def append(lines: list[dict]) -> bool:
 def issued(reference: str) -> str:
     """Record a reference as it is handed out, and return it.
 
-    Written at once, inside the submission's transaction: should that roll back, the
-    journal merely knows a number that was never used, and a restore leaves a gap.
+    Written at once, as the number is taken: should the submission fail, the journal merely
+    knows a number that was never used, and a restore leaves a gap. Not flushed to disk
+    line by line (an fsync per submission would slow every parent down): the write survives
+    the process, only a crash of the whole machine can lose the last lines, and each night's
+    backup writes what the database knows that the journal lacks.
     """
-    append([_line(ISSUED, reference)])
+    append([_line(ISSUED, reference)], sync=False)
     return reference
 
 

@@ -92,3 +92,34 @@ def test_staff_with_a_session_get_their_own_fresh_page(client, site_content):
     response = client.get(URL)
     assert response.templates
     assert "ETag" not in response
+
+
+# -- search results kept per question's words ---------------------------------------------
+
+
+def test_a_kept_search_page_fills_in_each_visitors_question_and_holds_none(client, site_content):
+    from django.core.cache import cache
+
+    first = client.get("/zoeken/", {"q": "Hechting & <kind>"})
+    second = client.get("/zoeken/", {"q": "hechting   KIND"})  # the same words
+    assert first.templates and not second.templates
+    assert "Zoeken naar ‘Hechting &amp; &lt;kind&gt;’" in first.content.decode()
+    html = second.content.decode()
+    assert "Zoeken naar ‘hechting KIND’" in html and 'value="hechting KIND"' in html
+    assert second["Cache-Control"] == "private, no-store"
+    # Apart from the question, both visitors got the same page.
+    assert html.replace("hechting KIND", "Q") == first.content.decode().replace(
+        "Hechting &amp; &lt;kind&gt;", "Q"
+    )
+    kept = list(cache._cache.values())
+    assert kept and not any(b"hechting KIND" in v or b"&lt;kind&gt;" in v for v in kept)
+
+
+def test_staff_get_their_search_rendered_fresh(client, site_content):
+    from tests.factories import make_superuser
+
+    client.get("/zoeken/", {"q": "hechting"})
+    client.force_login(make_superuser())
+    response = client.get("/zoeken/", {"q": "hechting"})
+    assert response.templates
+    assert "Zoeken naar ‘hechting’" in response.content.decode()

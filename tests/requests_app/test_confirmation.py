@@ -185,3 +185,13 @@ def test_a_request_erased_since_shows_nothing(client):
     response = send_assessment(client)
     Request.objects.all().delete()
     assert client.get(response["Location"]).status_code == 404
+
+
+def test_the_confirmation_is_rendered_once_and_each_parent_sees_their_own_reference(client):
+    first = client.get(send_assessment(client)["Location"])
+    second = client.get(send_assessment(client, contact_name="Kees de Vries")["Location"])
+    references = list(Request.objects.order_by("pk").values_list("reference", flat=True))
+    assert first.templates and not second.templates  # kept after the first parent
+    assert references[0] in first.content.decode() and references[1] not in first.content.decode()
+    assert references[1] in second.content.decode() and references[0] not in second.content.decode()
+    assert "no-store" in second["Cache-Control"]
