@@ -26,7 +26,7 @@ SYNONYMS = {
     "liegen": "vertrouwen, op de proef",
     "loopt": "weglopen",
     "wegloopt": "weglopen",
-    "spijbelen": "school",
+    "spijbelen": "spijbelt, schoolverzuim",
     "stoornis": "hechtingsstoornis",
     "diagnose": "psychologisch onderzoek, onderzoek",
     "test": "psychologisch onderzoek",
