@@ -276,3 +276,29 @@ def test_the_cache_never_holds_the_question_itself(client, site_content):
     client.get("/zoeken/", {"q": "mijn dochter Fleur slaat"})
     keys = list(getattr(cache, "_cache", {}).keys())
     assert keys and not any("fleur" in str(key).lower() for key in keys)
+
+
+PARENTS_QUESTIONS = {
+    "wat kost een onderzoek": "/verwijzing-kosten-en-wachttijd/",
+    "moet ik zelf betalen": "/verwijzing-kosten-en-wachttijd/",
+    "hoe lang moet ik wachten": "/verwijzing-kosten-en-wachttijd/",
+    "heb ik een verwijzing nodig": "/verwijzing-kosten-en-wachttijd/",
+    "mijn zoon loopt steeds weg": "/kenmerken-en-symptomen/",
+    "is het mijn schuld": "/oorzaken-onveilige-hechting/",
+    "wat is een hechtingsstoornis": "/wat-is-hechting/",
+    "hoe gaat het onderzoek": "/psychologisch-onderzoek/",
+    "wat is nika": "/behandeling-nika-interventie/",
+    "wat kan ik zelf doen": "/wat-kunt-u-zelf-doen/",
+    "wanneer moet ik hulp zoeken": "/wanneer-hulp-vragen/",
+    "mijn baby huilt veel": "/wat-is-normaal-voor-de-leeftijd/",
+    "mijn kind wil dood": "/wanneer-hulp-vragen/",
+    "hij bijt andere kinderen": "/kenmerken-en-symptomen/",
+    "kindertelefoon": "/voor-jongeren/",
+}
+
+
+@pytest.mark.parametrize(("question", "answer"), PARENTS_QUESTIONS.items())
+def test_a_parents_question_finds_the_page_that_answers_it_among_the_first_three(
+    client, site_content, on_postgres, question, answer
+):
+    assert answer in urls(client, question)[:3], urls(client, question)
