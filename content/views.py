@@ -131,7 +131,7 @@ def page_detail(request, slug):
     page, preview = _find_page(request, slug=slug)
     if page.kind == Page.Kind.HOME:
         return redirect("content:home", permanent=True)
-    return _render_page(request, "content/page.html", page, preview)
+    return _render_page(request, page.template_name, page, preview)
 
 
 @require_safe

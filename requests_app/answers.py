@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from .choices import Kind
 from .forms.steps import STEPS
 from .models import AssessmentRequest, CallbackRequest, Request
-from .questions import CALLBACK, ORGANISATION, csv_question
+from .questions import CALLBACK, ORGANISATION, QUESTIONS, csv_question
 from .text import without_invisible_formatting
 
 
@@ -71,6 +71,23 @@ def submission_sections(request: Request, organisation_name: str) -> list[Sectio
     else:
         groups = [("Terugbellen", CALLBACK)]
     return [*_sections(details, groups, organisation_name), _consent_section(details)]
+
+
+@dataclass
+class CallerRule:
+    text: str
+    restricts: bool  # a "don't": shown first and marked, so a hurried caller sees it
+
+
+def caller_rules(request: Request, organisation_name: str) -> list[CallerRule]:
+    """The safe-contact answers as instructions for the caller, the don'ts first."""
+    details = details_of(request)
+    rules = []
+    for q in QUESTIONS[request.kind]:
+        if q.caller_rule is not None:
+            text, restricts = q.caller_rule(details)
+            rules.append(CallerRule(text.replace(ORGANISATION, organisation_name), restricts))
+    return sorted(rules, key=lambda rule: not rule.restricts)
 
 
 def when(value) -> str:

@@ -21,6 +21,9 @@ class Status(models.TextChoices):
     NEW = "new", "Nieuw"
     IN_PROGRESS = "in_progress", "In behandeling"
     CONTACTED = "contacted", "Contact opgenomen"
+    # Tried CALL_ATTEMPTS_BEFORE_UNREACHED times without contact (or a wrong number):
+    # still open, on the coordinator's list to decide what next.
+    UNREACHED = "unreached", "Niet bereikt"
     INTAKE_PLANNED = "intake_planned", "Intake gepland"
     DONE = "done", "Afgerond"
     REFERRED = "referred", "Doorverwezen"
@@ -28,22 +31,29 @@ class Status(models.TextChoices):
     SPAM = "spam", "Spam"
 
 
-OPEN_STATUSES = frozenset({Status.NEW, Status.IN_PROGRESS, Status.CONTACTED, Status.INTAKE_PLANNED})
+OPEN_STATUSES = frozenset(
+    {Status.NEW, Status.IN_PROGRESS, Status.CONTACTED, Status.UNREACHED, Status.INTAKE_PLANNED}
+)
 CLOSED_STATUSES = frozenset({Status.DONE, Status.REFERRED, Status.CANCELLED, Status.SPAM})
 
 # The flow staff may follow. A closed request can be reopened to "in behandeling"
 # (a parent calls back); spam can be restored to "nieuw" when it was flagged wrongly.
+# "Niet bereikt" is reached from the calling statuses (call attempts move a request
+# there, services.record_call_attempt) and left for any working status.
 _WORKING = {Status.CONTACTED, Status.INTAKE_PLANNED, Status.DONE, Status.REFERRED}
 TRANSITIONS = {
     Status.NEW: {
         Status.IN_PROGRESS,
         Status.CONTACTED,
+        Status.UNREACHED,
         Status.REFERRED,
         Status.CANCELLED,
         Status.SPAM,
     },
-    Status.IN_PROGRESS: _WORKING | {Status.CANCELLED},
-    Status.CONTACTED: (_WORKING - {Status.CONTACTED}) | {Status.IN_PROGRESS, Status.CANCELLED},
+    Status.IN_PROGRESS: _WORKING | {Status.UNREACHED, Status.CANCELLED},
+    Status.CONTACTED: (_WORKING - {Status.CONTACTED})
+    | {Status.IN_PROGRESS, Status.UNREACHED, Status.CANCELLED},
+    Status.UNREACHED: _WORKING | {Status.IN_PROGRESS, Status.CANCELLED},
     Status.INTAKE_PLANNED: (_WORKING - {Status.INTAKE_PLANNED}) | {Status.CANCELLED},
     Status.DONE: {Status.IN_PROGRESS},
     Status.REFERRED: {Status.IN_PROGRESS},
@@ -89,6 +99,8 @@ class Recipient(models.TextChoices):
 
     INTAKE = "intake", "het intaketeam"
     PARENT = "parent", "de ouder"
+    # The short "we could not reach you" mail when a request moves to "niet bereikt".
+    PARENT_UNREACHED = "parent_unreached", "de ouder (niet bereikt)"
 
 
 class NotifyOutcome(models.TextChoices):
@@ -96,6 +108,7 @@ class NotifyOutcome(models.TextChoices):
 
     SENT = "sent", "verstuurd"
     WITHHELD = "withheld", "niet verstuurd: naam noemen mag niet"
+    NOT_ASKED = "not_asked", "niet verstuurd: niet gevraagd of we onze naam mogen noemen"
     FAILED = "failed", "mislukt"
 
 
@@ -115,9 +128,24 @@ class SpamReason(models.TextChoices):
 
 
 class DayPart(models.TextChoices):
+    # In the order of the day: lists of calls sort on this order (moments.DAYPART_ORDER).
     MORNING = "morning", "'s Ochtends"
     AFTERNOON = "afternoon", "'s Middags"
     EVENING = "evening", "'s Avonds"
+
+
+class CallOutcome(models.TextChoices):
+    """What came of one call attempt (CallAttempt.outcome)."""
+
+    REACHED = "reached", "Bereikt"
+    NO_ANSWER = "no_answer", "Geen gehoor"
+    VOICEMAIL = "voicemail", "Voicemail ingesproken"
+    WRONG_NUMBER = "wrong_number", "Verkeerd nummer"
+    PARENT_CALLED_BACK = "parent_called_back", "Ouder belde zelf terug"
+
+
+# The outcomes in which we spoke with the parent; every other one is a try without contact.
+CONTACT_OUTCOMES = frozenset({CallOutcome.REACHED, CallOutcome.PARENT_CALLED_BACK})
 
 
 class Relation(models.TextChoices):
@@ -170,6 +198,8 @@ class EventType(models.TextChoices):
     NOTE = "note", "Notitie toegevoegd"
     NOTIFY = "notify", "E-mailmelding"
     SPAM = "spam", "Spam"
+    CALL = "call", "Belpoging"
+    MOMENT = "moment", "Belmoment afgesproken"
 
 
 class AccessAction(models.TextChoices):

@@ -18,8 +18,9 @@ CONTENT_ROLES = (REDACTIE, DESKUNDIGE)
 REQUESTS_APP = "requests_app"
 CONTENT_APPS = ("content",)
 
-# Requests: view and change (status, assignment, priority), add internal notes, read the
-# access and purge logs. Not: add or delete requests, export, family data (AVG).
+# Requests: view and change (status, assignment, priority), add internal notes and call
+# attempts, read the access and purge logs. Not: add or delete requests, export, family
+# data (AVG).
 INTAKE_PERMISSIONS = (
     "view_request",
     "change_request",
@@ -28,6 +29,8 @@ INTAKE_PERMISSIONS = (
     "view_requestevent",
     "view_internalnote",
     "add_internalnote",
+    "view_callattempt",
+    "add_callattempt",
     "view_accesslogentry",
     "view_purgelogentry",
 )

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from .calls import CallAttempt, CallRules
 from .choices import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -22,6 +23,7 @@ from .choices import (
     AccessAction,
     Authority,
     CallbackTopic,
+    CallOutcome,
     Channel,
     DayPart,
     EventType,
@@ -46,6 +48,8 @@ __all__ = [
     "REFERENCE_PREFIX",
     "AccessAction",
     "Authority",
+    "CallAttempt",
+    "CallOutcome",
     "CallbackTopic",
     "Channel",
     "DayPart",
@@ -67,9 +71,9 @@ __all__ = [
 URGENT = models.Q(is_urgent=True) | models.Q(priority__gte=Priority.URGENT)
 
 
-class RequestQuerySet(models.QuerySet):
+class RequestQuerySet(CallRules, models.QuerySet):
     """The rules for which requests are which, used alike by the admin, the dashboard,
-    the commands and the templates."""
+    the commands and the templates (the callback desk's rules: calls.CallRules)."""
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -212,6 +216,14 @@ class Request(models.Model):
     )
     voicemail_allowed = models.BooleanField("voicemail inspreken mag", default=False)
 
+    # A moment to call agreed with the parent (services.agree_new_moment): it replaces the
+    # callback's chosen moment in the lists; what the parent chose stays as they sent it.
+    agreed_call_date = models.DateField("afgesproken beldag", null=True, blank=True)
+    agreed_call_daypart = models.CharField(
+        "afgesproken dagdeel", max_length=10, choices=DayPart.choices, blank=True
+    )
+    agreed_at = models.DateTimeField("belmoment afgesproken op", null=True, blank=True)
+
     consent_at = models.DateTimeField("toestemming gegeven op")
     consent_version = models.CharField("versie privacyverklaring", max_length=40)
 
@@ -240,6 +252,14 @@ class Request(models.Model):
         ordering = ["-priority", "-created_at"]
         indexes = [
             models.Index(fields=["status", "-priority", "-created_at"], name="req_queue_idx"),
+        ]
+        constraints = [
+            # An agreed moment is a day and a part of the day, or nothing.
+            models.CheckConstraint(
+                condition=models.Q(agreed_call_date__isnull=True, agreed_call_daypart="")
+                | (models.Q(agreed_call_date__isnull=False) & ~models.Q(agreed_call_daypart="")),
+                name="request_agreed_moment_whole",
+            ),
         ]
         permissions = [
             ("export_request", "Mag de lijst met aanvragen exporteren (CSV)"),

@@ -8,9 +8,11 @@ open, only the parts of the day that fall within that day's hours, with the time
 
 import datetime
 
+from django.utils.formats import date_format
+
 from content.facts.hours import NOON, SIX_PM, clock
 
-from .choices import DayPart
+from .choices import DayPart, label
 from .workdays import is_working_day
 
 
@@ -63,3 +65,34 @@ def daypart_choices(hours, days) -> list[tuple[str, str]]:
             label = f"{label} (tussen {clock(start)} en {clock(end)} uur)"
         choices.append((part.value, label))
     return choices
+
+
+# -- a moment to call, as the callback desk uses it -----------------------------------
+# The order of the day, for sorting lists of calls: morning before afternoon before evening.
+DAYPART_ORDER = {part.value: i for i, part in enumerate(DayPart)}
+# When a part of the day is over for "te laat gebeld". The evening lasts until midnight:
+# its call is late from the next day on. Fixed times rather than the confirmed hours, so a
+# call is only called late once the part of the day is over whatever the hours say.
+DAYPART_ENDS = {DayPart.MORNING.value: NOON, DayPart.AFTERNOON.value: SIX_PM}
+
+
+def dayparts_over(now: datetime.datetime) -> list[str]:
+    """The parts of the day that are over at ``now`` (local time)."""
+    return [part for part, end in DAYPART_ENDS.items() if now.time() >= end]
+
+
+# Short names for the queue's narrow column.
+DAYPART_SHORT = {
+    DayPart.MORNING.value: "ochtend",
+    DayPart.AFTERNOON.value: "middag",
+    DayPart.EVENING.value: "avond",
+}
+
+
+def moment_text(day: datetime.date | None, part: str, *, short: bool = False) -> str:
+    """ "donderdag 2 april, 's ochtends" (short: "do 2 apr, ochtend"); "" without a day."""
+    if day is None:
+        return ""
+    if short:
+        return f"{date_format(day, 'D j b')}, {DAYPART_SHORT.get(part, part)}"
+    return f"{date_format(day, 'l j F')}, {label(DayPart, part).lower()}"

@@ -8,6 +8,9 @@ Two messages, neither with personal data beyond the parent's own address:
   how to reach us. No names, no worries, nothing about health. Not at all when the parent
   said we may not tell anyone we are Bijzonder Jeugdwerk (see ``may_name_us``).
 
+And one more when a request moves to "niet bereikt": to the parent, that we tried to call
+and our phone number, only where ``may_mail_unreached`` allows it.
+
 Sending never raises: a failure is recorded on the request (the error's class only) and
 ``manage.py retry_notifications`` tries again. Each message that went out is recorded in
 the request's history, so a retry never sends it twice.
@@ -30,14 +33,16 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from .choices import EventType, Kind, NotifyOutcome, NotifyState, Recipient
+from .choices import EventType, Kind, NotifyOutcome, NotifyState, Recipient, Status
 from .models import AssessmentRequest, Request
 from .org_facts import org_facts
 from .services import record_event
 
 logger = logging.getLogger(__name__)
 
-INTAKE, PARENT = Recipient.INTAKE, Recipient.PARENT
+INTAKE, PARENT, UNREACHED = Recipient.INTAKE, Recipient.PARENT, Recipient.PARENT_UNREACHED
+# A mail with one of these outcomes is settled: a retry never sends it (again).
+SETTLED = [NotifyOutcome.SENT, NotifyOutcome.WITHHELD, NotifyOutcome.NOT_ASKED]
 
 
 def may_name_us(req: Request) -> bool:
@@ -53,6 +58,18 @@ def may_name_us(req: Request) -> bool:
         return True
     details = req if isinstance(req, AssessmentRequest) else req.assessmentrequest
     return details.may_name_organisation
+
+
+def may_mail_unreached(req: Request) -> bool:
+    """Whether a parent we could not reach gets the short "we tried to call you" e-mail.
+
+    Only when they gave an e-mail address and answered "Ja" to "Mogen wij zeggen dat wij
+    van Bijzonder Jeugdwerk zijn?". The callback form does not ask that question, and its
+    e-mail field promises a confirmation and nothing else: a parent who asked to be phoned
+    gets no later mail they did not expect (someone else may read that inbox by then).
+    Staff see the request under "niet bereikt" and decide (README: *The callback desk*).
+    """
+    return bool(req.email) and req.kind == Kind.ASSESSMENT and may_name_us(req)
 
 
 def mails_the_parent(req: Request) -> bool:
@@ -98,8 +115,48 @@ def parent_message(req: Request) -> EmailMessage:
     )
 
 
+def unreached_message(req: Request) -> EmailMessage:
+    context = {"reference": req.reference, "org": org_facts()}
+    return EmailMessage(
+        subject=f"Wij konden u niet bereiken ({req.reference})",
+        body=render_to_string("emails/parent_unreached.txt", context).strip() + "\n",
+        to=[req.email],
+        reply_to=[settings.PARENT_REPLY_TO] if settings.PARENT_REPLY_TO else None,
+    )
+
+
+BUILD = {INTAKE: intake_message, PARENT: parent_message, UNREACHED: unreached_message}
+
+
 def _record(req, recipient, outcome, error=""):
     record_event(req, EventType.NOTIFY, from_value=recipient, to_value=outcome, detail=error)
+
+
+def _pending(req: Request) -> list[str]:
+    """The mails this request still owes, in order; withheld ones are recorded (so staff
+    see why the parent has no mail from us) and left out."""
+    # One query: the mails settled, and whether the request was ever "niet bereikt".
+    seen = list(
+        req.events.filter(
+            Q(type=EventType.NOTIFY, to_value__in=SETTLED)
+            | Q(type=EventType.STATUS, to_value=Status.UNREACHED)
+        ).values_list("type", "from_value")
+    )
+    done = {recipient for kind, recipient in seen if kind == EventType.NOTIFY}
+    parts = [INTAKE]
+    if req.email:
+        parts.append(PARENT)
+        if any(kind == EventType.STATUS for kind, _ in seen):
+            parts.append(UNREACHED)
+    pending = [part for part in parts if part not in done]
+    if PARENT in pending and not may_name_us(req):
+        pending.remove(PARENT)
+        _record(req, PARENT, NotifyOutcome.WITHHELD)
+    if UNREACHED in pending and not may_mail_unreached(req):
+        pending.remove(UNREACHED)
+        why = NotifyOutcome.WITHHELD if req.kind == Kind.ASSESSMENT else NotifyOutcome.NOT_ASKED
+        _record(req, UNREACHED, why)
+    return pending
 
 
 def send_notifications(*, request_id: int) -> bool | None:
@@ -122,23 +179,12 @@ def send_notifications(*, request_id: int) -> bool | None:
 
     errors = []
     try:
-        done = set(
-            req.events.filter(
-                type=EventType.NOTIFY, to_value__in=[NotifyOutcome.SENT, NotifyOutcome.WITHHELD]
-            ).values_list("from_value", flat=True)
-        )
-        parts = [INTAKE] + ([PARENT] if req.email else [])
-        pending = [part for part in parts if part not in done]
-        if PARENT in pending and not may_name_us(req):
-            # Recorded, so staff see why the parent has no mail from us.
-            pending.remove(PARENT)
-            _record(req, PARENT, NotifyOutcome.WITHHELD)
+        pending = _pending(req)
         if pending:
-            build = {INTAKE: intake_message, PARENT: parent_message}
             with get_connection(fail_silently=False) as connection:
                 for part in pending:
                     try:
-                        message = build[part](req)
+                        message = BUILD[part](req)
                         message.connection = connection
                         message.send()
                     except Exception as exc:  # SMTP refusal, a broken template, ...
@@ -176,7 +222,12 @@ def retry_candidates(now=None):
         Request.objects.not_spam()
         .filter(
             Q(notify_state=NotifyState.FAILED)
-            | Q(notify_state=NotifyState.PENDING, created_at__lt=now - grace)
+            | (
+                Q(notify_state=NotifyState.PENDING, created_at__lt=now - grace)
+                # Just moved to "niet bereikt": its mail is on its way (send_soon) and
+                # gets the same grace, counted from that move.
+                & ~Q(status=Status.UNREACHED, status_changed_at__gte=now - grace)
+            )
         )
         .filter(notify_attempts__lt=settings.REQUEST_NOTIFY_MAX_ATTEMPTS)
         .order_by("created_at")

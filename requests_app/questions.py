@@ -62,6 +62,9 @@ class Question:
     csv: str = ""  # the CSV column it fills; "" leaves it out of the export
     staff_section: str = ""  # the staff page's section, when not the step's
     has_row: Callable = lambda request: True
+    # The answer as an instruction for whoever calls the parent: (text, restricts). The
+    # request's page and the call page show these above the phone number.
+    caller_rule: Callable | None = None
 
     def choice_label(self, code) -> str:
         return dict(self.choices).get(code, code)
@@ -133,6 +136,21 @@ def _child_consent_asked(r) -> bool:
 ORGANISATION = "{organisation}"
 SAFE_CONTACT = "Veilig contact"
 
+# The safe-contact answers in plain words, for the caller (Question.caller_rule).
+NO_VOICEMAIL = "Geen voicemail inspreken"
+VOICEMAIL_OK = "Voicemail inspreken mag"
+NAME_ONLY_TO_PARENT = "Noem onze naam pas als u de ouder zelf spreekt"
+NAME_OK = "U mag zeggen dat u van {organisation} belt, ook als iemand anders opneemt"
+
+
+def _voicemail_rule(r):
+    return (VOICEMAIL_OK, False) if r.voicemail_allowed else (NO_VOICEMAIL, True)
+
+
+def _name_rule(r):
+    return (NAME_OK, False) if r.may_name_organisation else (NAME_ONLY_TO_PARENT, True)
+
+
 # -- shared by both forms ------------------------------------------------------------
 CONTACT_NAME = Question("contact_name", "Uw naam", "Naam", f.name_field, csv="naam")
 VOICEMAIL = Question(
@@ -142,6 +160,7 @@ VOICEMAIL = Question(
     f.yes_no_field("Kies of wij een bericht mogen inspreken."),
     csv="voicemail mag",
     staff_section=SAFE_CONTACT,
+    caller_rule=_voicemail_rule,
 )
 
 # -- Onderzoek aanvragen ------------------------------------------------------------
@@ -315,6 +334,7 @@ ASSESSMENT = (
         "veilig is dat anderen weten dat u hulp zoekt. Dan sturen wij u ook geen "
         "bevestiging per e-mail.",
         staff_section=SAFE_CONTACT,
+        caller_rule=_name_rule,
     ),
 )
 
@@ -378,8 +398,11 @@ CALLBACK = (
         "Zeggen dat we van {organisation} bellen",
         None,
         # The callback form does not ask; say so rather than guess.
-        show=_never_asked("niet gevraagd: noem de naam pas als u de ouder zelf spreekt"),
+        show=_never_asked(
+            f"niet gevraagd: {NAME_ONLY_TO_PARENT[0].lower()}{NAME_ONLY_TO_PARENT[1:]}"
+        ),
         staff_section=SAFE_CONTACT,
+        caller_rule=lambda r: (NAME_ONLY_TO_PARENT, True),
     ),
 )
 

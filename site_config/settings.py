@@ -16,11 +16,11 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from environs import Env
 
 from site_config.client_ip import DEFAULT_FORWARDED_ALLOW_IPS, parse_forwarded_allow_ips
+from site_config.database import database_config
 from site_config.email_url import parse_email_url
 from site_config.logging import logging_config
 from site_config.policies import CSP, PERMISSIONS
@@ -165,34 +165,16 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # ---------------------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.parse(
-        env.str("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
+    "default": database_config(
+        env.str("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+        connect_timeout=env.int("DB_CONNECT_TIMEOUT", 3),
+        pool=env.bool("DB_POOL", True),
+        pool_min=env.int("DB_POOL_MIN", 1),
+        pool_max=env.int("DB_POOL_MAX", 8),
+        pool_timeout=env.float("DB_POOL_TIMEOUT", 4.0),
+        conn_max_age=env.int("CONN_MAX_AGE", 60),
     ),
 }
-_db = DATABASES["default"]
-if _db["ENGINE"] == "django.db.backends.postgresql":
-    _db.setdefault("OPTIONS", {})
-    # Fail fast when PostgreSQL is unreachable: well under gunicorn's worker timeout.
-    _db["OPTIONS"].setdefault("connect_timeout", env.int("DB_CONNECT_TIMEOUT", 3))
-    if env.bool("DB_POOL", True):
-        # psycopg 3 pool per process; wait briefly (not gunicorn's 30 s), then the 503 page.
-        _db["CONN_MAX_AGE"] = 0
-        _db["OPTIONS"]["pool"] = {
-            "min_size": env.int("DB_POOL_MIN", 1),
-            "max_size": env.int("DB_POOL_MAX", 8),
-            "timeout": env.float("DB_POOL_TIMEOUT", 4.0),
-            "max_lifetime": 1800,
-        }
-    else:
-        _db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
-        _db["CONN_HEALTH_CHECKS"] = True
-else:
-    _db["OPTIONS"] = {
-        # Wait for a writer instead of failing at once: several gunicorn threads share the file.
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # ---------------------------------------------------------------------------
@@ -478,6 +460,8 @@ TRIAGE_COORDINATOR_EMAIL = env.str("TRIAGE_COORDINATOR_EMAIL", INTAKE_EMAIL)
 TRIAGE_DEFAULT_RESPONSE_DAYS = env.int("TRIAGE_DEFAULT_RESPONSE_DAYS", 3)
 # The "uiterlijk" date in the queue skips weekends and, when on, Dutch public holidays.
 TRIAGE_SKIP_PUBLIC_HOLIDAYS = env.bool("TRIAGE_SKIP_PUBLIC_HOLIDAYS", True)
+# Call attempts in a row without contact before "niet bereikt" (README: The callback desk).
+CALL_ATTEMPTS_BEFORE_UNREACHED = env.int("CALL_ATTEMPTS_BEFORE_UNREACHED", 3)
 
 # ---------------------------------------------------------------------------
 # Backups (requests_app/backup: manage.py backup and restore; see the README)

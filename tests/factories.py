@@ -162,6 +162,15 @@ def make_note(request, **overrides):
     return services.add_note(request, text, author=author)
 
 
+def make_call_attempt(request, **overrides):
+    """A call attempt stored as it is (no status moves): for the rules of the lists."""
+    from requests_app.models import CallAttempt
+
+    data = {"outcome": "no_answer", "note": ""}
+    data.update(overrides)
+    return CallAttempt.objects.create(request=request, **data)
+
+
 def make_intake_member(**overrides):
     from django.contrib.auth.models import Group
 

@@ -119,6 +119,8 @@ class PageAdmin(ContentAdmin):
             "Op de pagina",
             {
                 "fields": [
+                    "layout",
+                    "show_not_your_fault",
                     "call_to_action",
                     "show_urgent_help",
                     "show_signs",

@@ -3,8 +3,8 @@
 Each fact says how editors enter it, where the site uses it, and what ``load_content``
 seeds: a candidate value as *concept* (shown to nobody until confirmed), or nothing. Only
 the organisation's name and phone number are seeded as confirmed: both stand in the
-organisation's own published text (content/seed/hechtingsstoornis.txt), as does the age
-range of NIKA.
+organisation's own published text (content/seed/hechtingsstoornis.txt), as do the age
+range of NIKA and its number of sessions.
 
 A page section can carry a fact as a paragraph of its own: ``[[feit:wachttijd]]``. It reads
 the fact's ``sentence`` when the fact is confirmed and its ``fallback`` (often: call us)
@@ -129,6 +129,19 @@ FACTS = (
         sentence="Wij bieden NIKA aan ouders en opvoeders van kinderen {value}.",
     ),
     FactSpec(
+        "nika_sessions",
+        "NIKA: aantal sessies en duur",
+        kinds.TEXT,
+        "Zoals ouders het lezen, na 'Er zijn'. Bijvoorbeeld: 5 à 6 sessies, verspreid over "
+        "gemiddeld 2 tot 3 maanden.",
+        ("pagina over NIKA",),
+        seed="5 à 6 sessies, verspreid over gemiddeld 2 tot 3 maanden",
+        seed_confirmed=True,
+        source=OWN_TEXT,
+        sentence="Er zijn {value}.",
+        fallback="Wilt u weten hoeveel sessies er zijn? Bel ons: {phone}.",
+    ),
+    FactSpec(
         "waiting_time",
         "Wachttijd psychologisch onderzoek",
         kinds.TEXT,
@@ -154,6 +167,24 @@ FACTS = (
         "Het beroep, zoals ouders het lezen. Bijvoorbeeld: een GZ-psycholoog.",
         ("pagina over het onderzoek",),
         sentence="Het onderzoek wordt gedaan door {value}.",
+    ),
+    FactSpec(
+        "assessment_duration",
+        "Hoe lang het psychologisch onderzoek duurt",
+        kinds.TEXT,
+        "Van het eerste gesprek tot het gesprek over de uitkomst. Bijvoorbeeld: ongeveer 6 "
+        "weken. Niet ingevuld of niet bevestigd: de pagina zegt er niets over.",
+        ("pagina over het onderzoek",),
+        sentence="Het onderzoek duurt meestal {value}.",
+    ),
+    FactSpec(
+        "have_at_hand",
+        "Wat ouders bij de hand houden als zij ons bellen of een onderzoek aanvragen",
+        kinds.TEXT,
+        "Wat wij dan van ouders vragen, in één zin. Bijvoorbeeld: het BSN van uw kind en de "
+        "naam van uw huisarts. Niet bevestigd: de pagina noemt alleen de verwijzing en wat u ziet.",
+        ("pagina over verwijzing, kosten en wachttijd",),
+        sentence="Wij vragen u ook om: {value}.",
     ),
     FactSpec(
         "session_place",

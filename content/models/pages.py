@@ -84,7 +84,44 @@ class LiveCopy:
         return strip_fact_tokens("\n".join(part for part in parts if part))
 
 
-class Page(LiveCopy, models.Model):
+class PagePresentation(models.Model):
+    """How a page is laid out: as a page or a conversation card, with or without the
+    "Het is niet uw schuld" block near the top."""
+
+    class Layout(models.TextChoices):
+        STANDARD = "standard", "Gewone pagina"
+        CONVERSATION_CARD = "conversation_card", "Gesprekskaart (om aan te kruisen en te printen)"
+
+    layout = models.CharField(
+        "vorm",
+        max_length=20,
+        choices=Layout.choices,
+        default=Layout.STANDARD,
+        help_text="Bijna altijd 'Gewone pagina'. 'Gesprekskaart': elke opsomming in de secties "
+        "wordt een lijst met vakjes om aan te kruisen, met lijnen om vragen op te schrijven. "
+        "Ouders printen de kaart op één A4 en nemen hem mee naar de huisarts of naar ons. Er "
+        "wordt niets verstuurd of bewaard. Houd de kaart kort: ongeveer vier secties met elk "
+        "vijf of zes korte punten.",
+    )
+    show_not_your_fault = models.BooleanField(
+        "toon 'Het is niet uw schuld'",
+        default=False,
+        help_text="Toon bovenaan het blok 'Het is niet uw schuld': hechtingsproblemen hebben "
+        "bijna altijd meer oorzaken, en hechting kan herstellen. Gebruik dit op de startpagina, "
+        "de pagina over oorzaken en andere pagina's waar ouders zich schuldig kunnen voelen.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def template_name(self) -> str:
+        if self.layout == self.Layout.CONVERSATION_CARD:
+            return "content/conversation_card.html"
+        return "content/page.html"
+
+
+class Page(LiveCopy, PagePresentation, models.Model):
     class Kind(models.TextChoices):
         HOME = "home", "Startpagina"
         TOPIC = "topic", "Onderwerp (gids over hechting)"
@@ -309,6 +346,8 @@ RESERVED_ANCHORS = {
     "hulp-vragen",
     "contactgegevens",
     "locaties",
+    "niet-uw-schuld",
+    "mijn-vragen",
 }
 
 

@@ -25,10 +25,21 @@ def synonym_table() -> dict[str, list[str]]:
     return table
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: a shared root, or one root beginning the other (lieg ~ liegt)."""
+    if a == b:
+        return True
+    roots_a, roots_b = roots(a), roots(b)
+    return bool(roots_a & roots_b) or any(
+        len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x))
+        for x in roots_a
+        for y in roots_b
+    )
+
+
 def _entries_for(term: str, table) -> list[str]:
-    """The list's words that are this term in another form (kost ~ kosten)."""
-    term_roots = roots(term)
-    return [word for word in table if word == term or roots(word) & term_roots]
+    """The list's words that are this term in another form (kost ~ kosten, liegt ~ liegen)."""
+    return [word for word in table if _same_word(word, term)]
 
 
 def expand(terms) -> list[tuple[str, ...]]:

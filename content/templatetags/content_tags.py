@@ -1,4 +1,6 @@
+import itertools
 import json
+import re
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -16,6 +18,29 @@ def json_ld(data):
         return ""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+# A list item of sanitised Markdown (no nested list inside it).
+_LIST_ITEM = re.compile(r"<li>((?:(?!<li[\s>]).)*?)</li>", re.S)
+
+
+@register.filter(is_safe=True)
+def checklist(html, group):
+    """Every item of the lists in a section as a box to tick, with its text as the label
+    (the conversation card). The boxes belong to no form: nothing is sent or stored."""
+    numbers = itertools.count(1)
+
+    def box(match):
+        box_id = f"vakje-{group}-{next(numbers)}"
+        return (
+            f'<li class="form-check checklist__item"><input class="form-check-input" '
+            f'type="checkbox" id="{box_id}"><label class="form-check-label" for="{box_id}">'
+            f"{match.group(1)}</label></li>"
+        )
+
+    html = re.sub(r"<(ul|ol)>", r'<\1 class="checklist">', str(html))
+    # Only markup is added around the sanitised HTML (content/markdown.py).
+    return mark_safe(_LIST_ITEM.sub(box, html))
 
 
 @register.simple_tag(takes_context=True)

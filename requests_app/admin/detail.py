@@ -19,6 +19,7 @@ from ..models import Request
 from ..org_facts import org_facts
 from ..text import without_invisible_formatting
 from ..workdays import due_date, is_overdue
+from .call_desk import PERM_CALL, call_context
 
 PERM_NOTE = "requests_app.add_internalnote"
 PERM_FAMILY = "requests_app.family_data"
@@ -142,6 +143,10 @@ class DetailAdmin(admin.ModelAdmin):
         org = org_facts()
         entries = access_log.entries_for(obj)
         return {
+            # Safe contact first: above what the parent sent, with its phone number.
+            **call_context(obj, org.organisation_name),
+            "can_call": request.user.has_perm(PERM_CALL)
+            and self.has_change_permission(request, obj),
             "is_nav_sidebar_enabled": False,
             "title": "Aanvraag bekijken en afhandelen",
             "submission": answers.submission_sections(obj, org.organisation_name),

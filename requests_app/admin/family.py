@@ -200,6 +200,7 @@ def family_dossier(request: Request, organisation_name: str) -> dict:
         "request": request,
         "sections": answers.submission_sections(request, organisation_name),
         "notes": list(request.notes.select_related("author")),
+        "calls": list(request.call_attempts.select_related("caller")),
         "history": [
             {"at": e.at, "actor": e.actor, "summary": history.event_summary(e)}
             for e in request.events.select_related("actor")

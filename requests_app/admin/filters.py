@@ -135,3 +135,16 @@ class NotifyFilter(OptionsFilter):
 def link(*pairs) -> str:
     """The queue's query string for (filter class, choice) pairs."""
     return urlencode([(f.parameter_name, choice) for f, choice in pairs])
+
+
+class CallFilter(OptionsFilter):
+    """The callback desk's lists (RequestQuerySet rules in calls.py); the queue then opens
+    in the order of the moments to call (admin/calls.py)."""
+
+    title = "bellen"
+    parameter_name = "bellen"
+    TODAY, LATE = "vandaag", "te_laat"
+    options = {
+        TODAY: ("Vandaag te bellen", lambda qs, request: qs.to_call_today()),
+        LATE: ("Te laat gebeld", lambda qs, request: qs.called_late()),
+    }

@@ -1,11 +1,14 @@
-"""The triage desk's admin for requests: the queue (queue.py), a request's page
-(detail.py), and the export and family (AVG) pages wired in as its own URLs."""
+"""The triage desk's admin for requests: the queue (queue.py, with the callback desk's
+columns from calls.py), a request's page (detail.py), and the export, family (AVG) and
+callback desk (call_desk.py) pages wired in as its own URLs."""
 
 from django.contrib import admin
 from django.urls import path
 from django.views.decorators.http import require_POST
 
 from ..models import Request
+from .call_desk import call_view, calls_today_view
+from .calls import CallColumns
 from .detail import PERM_FAMILY, DetailAdmin
 from .export import PERM_EXPORT, export_view
 from .family import family_erase_view, family_view
@@ -13,7 +16,7 @@ from .queue import QueueAdmin, log_queue_page
 
 
 @admin.register(Request)
-class RequestAdmin(DetailAdmin, QueueAdmin):
+class RequestAdmin(CallColumns, DetailAdmin, QueueAdmin):
     """Staff read what a parent sent (never edit it), and change status, assignment and
     priority and add notes, all through ``services``."""
 
@@ -34,6 +37,8 @@ class RequestAdmin(DetailAdmin, QueueAdmin):
             path("export/", wrap(require_POST(self.export_view)), name=f"{prefix}_export"),
             path("gezin/", wrap(self.family_view), name=f"{prefix}_family"),
             path("gezin/wissen/", wrap(self.family_erase_view), name=f"{prefix}_family_erase"),
+            path("bellen/", wrap(self.calls_today_view), name=f"{prefix}_calls"),
+            path("<int:object_id>/bellen/", wrap(self.call_view), name=f"{prefix}_call"),
             *super().get_urls(),
         ]
 
@@ -45,6 +50,12 @@ class RequestAdmin(DetailAdmin, QueueAdmin):
 
     def family_erase_view(self, request):
         return family_erase_view(self, request)
+
+    def calls_today_view(self, request):
+        return calls_today_view(self, request)
+
+    def call_view(self, request, object_id):
+        return call_view(self, request, object_id)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {

@@ -182,12 +182,15 @@ class AssessmentForm(AssessmentQuestions):
         phone, email = data.get("phone"), data.get("email")
         phone_ok, email_ok = not self.has_error("phone"), not self.has_error("email")
         if not phone and not email and phone_ok and email_ok:
-            self.add_error(
-                "phone",
-                ValidationError(
-                    "Vul een telefoonnummer of een e-mailadres in, of allebei.", code="no_contact"
-                ),
-            )
+            # Beside both fields (either one answers it); the summary lists it once.
+            for name in ("phone", "email"):
+                self.add_error(
+                    name,
+                    ValidationError(
+                        "Vul een telefoonnummer of een e-mailadres in, of allebei.",
+                        code="no_contact",
+                    ),
+                )
         channel = data.get("preferred_channel")
         if channel == Channel.PHONE and not phone and phone_ok and email:
             message = "U koos telefoon, maar vulde geen telefoonnummer in. Vul uw nummer in, of kies e-mail."

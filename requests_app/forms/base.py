@@ -80,15 +80,22 @@ class PublicForm(forms.ModelForm):
             privacy_url,
         )
 
+    # Errors that stand beside more than one field (phone or e-mail: either answers it);
+    # the error summary lists each once, linked to the first of those fields.
+    shared_error_codes = frozenset({"no_contact"})
+
     def error_items(self, names=None):
         """(anchor id, message) for each error, in the order the fields appear."""
         names = list(self.fields) if names is None else names
-        return [
-            (error_anchor(self[name]), message)
-            for name in names
-            if name in self.errors
-            for message in self.errors[name]
-        ]
+        items, listed = [], set()
+        for name in names:
+            for error in self.errors.as_data().get(name, ()):
+                if error.code in self.shared_error_codes:
+                    if error.code in listed:
+                        continue
+                    listed.add(error.code)
+                items.extend((error_anchor(self[name]), message) for message in error.messages)
+        return items
 
     def helper(self, *layout):
         helper = FormHelper(self)

@@ -38,6 +38,24 @@ def tiles_for(user) -> list[Tile]:
             f.link((f.OverdueFilter, f.OverdueFilter.YES)),
             alert=True,
         ),
+        # The callback desk (calls.py): today's calls, the late ones, parents not reached.
+        Tile(
+            "Vandaag te bellen",
+            queue.to_call_today(),
+            f.link((f.CallFilter, f.CallFilter.TODAY)),
+        ),
+        Tile(
+            "Te laat gebeld",
+            queue.called_late(),
+            f.link((f.CallFilter, f.CallFilter.LATE)),
+            alert=True,
+        ),
+        Tile(
+            "Niet bereikt",
+            requests.real().unreached(),
+            f.link((f.StatusFilter, Status.UNREACHED)),
+            alert=True,
+        ),
         Tile(
             "Aan mij toegewezen",
             queue.assigned_to(user),
@@ -85,6 +103,7 @@ def triage_dashboard(context):
             for i, tile in enumerate(tiles)
         ],
         "queue_url": queue_url,
+        "calls_url": reverse("admin:requests_app_request_calls"),
     }
 
 

@@ -9,10 +9,12 @@ REQUEST_MIN_FILL_SECONDS=0 keeps the quick robot-filled requests out of the spam
 higher REQUEST_RATE_LIMIT lets it send one request per size. Each run stores two test requests
 (one per size) in the database the site uses: run it against a laptop database, never production.
 
-It saves, for phone (390x844) and desktop (1280x800): the home page, a hub page, the first step
-of the assessment form with its errors shown, the review step, and the confirmation page; and
-the home page and the hub page at 1280x800 with the browser's text size at 200 % (Chromium's
-font size 32 px instead of 16, as a reader with low vision sets it: "-text200").
+It saves, for phone (390x844) and desktop (1280x800): the home page, a hub page, the guidance
+pages (GUIDANCE below; the conversation card also as printed), the first step of the assessment
+form with its errors shown, the review step, and the confirmation page; and the home page and
+the hub page at 1280x800 with the browser's text size at 200 % (Chromium's font size 32 px
+instead of 16, as a reader with low vision sets it: "-text200"). With --pages-only it saves the
+pages and sends no request.
 """
 
 import argparse
@@ -27,6 +29,17 @@ from parent_steps import click_and_load, continue_, fill_assessment_until_review
 from playwright.sync_api import sync_playwright
 
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+# The guidance a worried parent reads next (issue 11), by screenshot name.
+GUIDANCE = {
+    "guide-normal-behaviour": "/wat-is-normaal-voor-de-leeftijd/",
+    "guide-what-you-can-do": "/wat-kunt-u-zelf-doen/",
+    "guide-when-to-ask-for-help": "/wanneer-hulp-vragen/",
+    "guide-conversation-card": "/gesprekskaart/",
+    "guide-referral-costs-waiting": "/verwijzing-kosten-en-wachttijd/",
+    "guide-assessment": "/psychologisch-onderzoek/",
+    "guide-nika": "/behandeling-nika-interventie/",
+    "guide-young-people": "/voor-jongeren/",
+}
 
 
 def shoot(page, outdir, name, size, full_page=True):
@@ -40,6 +53,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base_url", help="the running site, e.g. http://127.0.0.1:8104")
     parser.add_argument("outdir", nargs="?", default="docs/screenshots")
+    parser.add_argument("--pages-only", action="store_true", help="no form, no request sent")
     args = parser.parse_args(argv)
     base = args.base_url.rstrip("/")
     if urlsplit(base).hostname not in {"127.0.0.1", "localhost", "::1"}:
@@ -62,6 +76,19 @@ def main(argv=None):
             shoot(page, outdir, "home", size)
             page.goto(base + "/oorzaken-onveilige-hechting/")
             shoot(page, outdir, "hub-page", size)
+            for name, path in GUIDANCE.items():
+                page.goto(base + path)
+                shoot(page, outdir, name, size)
+            if size == "desktop":  # the conversation card as printed, on an A4's width
+                page.goto(base + GUIDANCE["guide-conversation-card"])
+                page.emulate_media(media="print")
+                page.set_viewport_size({"width": 794, "height": 1123})
+                shoot(page, outdir, "guide-conversation-card", "print")
+                page.emulate_media(media="screen")
+                page.set_viewport_size(viewport)
+            if args.pages_only:
+                context.close()
+                continue
 
             page.goto(base + "/onderzoek-aanvragen/")
             continue_(page)

@@ -23,9 +23,9 @@ from .parent_steps import (
 
 GUIDE_TO_SYMPTOMS = [
     "Wat is hechting?",
-    "Oorzaken van onveilige hechting",
-    "Hechtingsstoornis en gedragsproblemen",
-    "Hechtingsstoornis kenmerken en symptomen",
+    "Hoe ontstaan hechtingsproblemen?",
+    "Wat betekenen hechtingsproblemen voor uw kind?",
+    "Waaraan herkent u hechtingsproblemen?",
 ]
 
 
@@ -70,7 +70,7 @@ def test_a_parent_reads_up_to_the_symptoms_and_asks_for_an_assessment(
     click_and_load(page.get_by_role("link", name="Lees meer over hechting"))
     for number, title in enumerate(GUIDE_TO_SYMPTOMS, start=1):
         assert h1(page) == title
-        expect(page.get_by_text(f"Over hechting · deel {number} van 6")).to_be_visible()
+        expect(page.get_by_text(f"Over hechting · deel {number} van 12")).to_be_visible()
         assert_fits_the_screen(page)
         if title != GUIDE_TO_SYMPTOMS[-1]:
             click_and_load(page.get_by_role("link", name=re.compile(r"^Volgende")))
@@ -141,7 +141,7 @@ def test_a_parent_searches_for_hechten_from_the_menu(page, live_site):
         page.keyboard.press("Enter")
     expect(page.get_by_text(re.compile(r"^\d+ pagina's gevonden voor ‘hechten’"))).to_be_visible()
     titles = page.locator(".search-result h2 a").all_inner_texts()
-    for title in ["Wat is hechting?", "Oorzaken van onveilige hechting"]:
+    for title in ["Wat is hechting?", "Hoe ontstaan hechtingsproblemen?"]:
         assert title in titles
     assert_fits_the_screen(page)
 

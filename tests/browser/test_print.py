@@ -16,12 +16,12 @@ def assert_printed_without_navigation(page):
 
 def test_a_printed_guide_page_keeps_the_text_and_the_phone_number(desktop_page, live_site):
     page = desktop_page
-    page.goto(live_site + "/oorzaken-onveilige-hechting/")
+    page.goto(live_site + "/kenmerken-en-symptomen/")
     page.emulate_media(media="print")
 
     assert_printed_without_navigation(page)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.get_by_role("heading", name="Risicofactoren bij de opvoeder")).to_be_visible()
+    expect(page.get_by_role("heading", name="Herkent u deze signalen?")).to_be_visible()
     expect(page.get_by_role("heading", name="Direct hulp nodig?").first).to_be_visible()
     for hidden in [".pager", ".topic-contents", ".on-this-page", ".cta-box .btn"]:
         expect(page.locator(hidden)).to_be_hidden()

@@ -92,10 +92,10 @@ def test_saving_a_page_gives_a_b1_readability_hint(admin_client):
     html = response.content.decode()
     assert "Leesbaarheid (B1): gemiddeld" in html
     assert "woorden per zin (streef naar 5 tot 10, nooit meer dan 20)." in html
-    # The organisation's own text has one sentence over 20 words: it is quoted, as a warning.
-    assert '<li class="warning">' in html
-    assert "Langste zinnen: “Een veilig gehecht kind weet dat zijn ouders" in html
-    assert "(21 woorden)." in html
+    # The seed text is B1: no sentence over 20 words, so the hint is a success that still
+    # quotes the longest sentence.
+    assert '<li class="success">' in html
+    assert "Langste zinnen: “" in html
 
 
 def test_the_readability_hint_warns_about_sentences_over_twenty_words(admin_client):
@@ -109,8 +109,9 @@ def test_the_readability_hint_warns_about_sentences_over_twenty_words(admin_clie
 
 
 def test_sections_are_renumbered_in_steps_of_ten_after_saving(admin_client):
-    page = Page.objects.get(slug="oorzaken-onveilige-hechting")
+    page = Page.objects.get(slug="verwijzing-kosten-en-wachttijd")
     sections = list(page.sections.all())
+    assert len(sections) == 4
     changes = {f"sections-{i}-order": str(order) for i, order in enumerate([3, 1, 4, 2])}
     change_page(admin_client, page, **changes)
 
@@ -199,4 +200,4 @@ def test_section_inline_fields_carry_help_for_editors(admin_client):
     html = admin_client.get(f"{ADMIN}/page/{page.pk}/change/").content.decode()
     assert "Tip: nummer 10, 20, 30" in html
     assert "Een opsomming: begin elke regel met" in html
-    assert Section.objects.filter(page=page).count() == 2
+    assert Section.objects.filter(page=page).count() == 3

@@ -50,7 +50,12 @@ def test_a_concept_gives_nothing_and_a_confirmed_fact_gives_its_value(site_conte
 
 
 def test_the_site_context_carries_confirmed_facts_only(site_content):
-    assert set(get_site_context().facts.stored) == {"organisation_name", "phone", "nika_ages"}
+    assert set(get_site_context().facts.stored) == {
+        "organisation_name",
+        "phone",
+        "nika_ages",
+        "nika_sessions",
+    }
 
 
 def test_an_unknown_fact_is_an_error_in_code_and_nothing_in_a_template():

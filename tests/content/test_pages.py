@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from content.models import Page, Section, Sign
-from content.seed.pages import SIGNS
+from content.seed import SIGNS
 from tests.factories import confirm_fact, make_reviewer, publish
 
 from .html import headings, links, main_text
@@ -16,46 +16,49 @@ pytestmark = pytest.mark.django_db
 
 HUB = [
     ("/wat-is-hechting/", "Wat is hechting?"),
-    ("/oorzaken-onveilige-hechting/", "Oorzaken van onveilige hechting"),
-    ("/hechtingsstoornis-en-gedragsproblemen/", "Hechtingsstoornis en gedragsproblemen"),
-    ("/kenmerken-en-symptomen/", "Hechtingsstoornis kenmerken en symptomen"),
-    ("/diagnose-psychologisch-onderzoek/", "Hechtingsstoornis diagnose"),
-    ("/behandeling-nika-interventie/", "Behandeling hechtingsstoornis"),
+    ("/oorzaken-onveilige-hechting/", "Hoe ontstaan hechtingsproblemen?"),
+    ("/gevolgen-van-hechtingsproblemen/", "Wat betekenen hechtingsproblemen voor uw kind?"),
+    ("/kenmerken-en-symptomen/", "Waaraan herkent u hechtingsproblemen?"),
+    ("/wat-is-normaal-voor-de-leeftijd/", "Wat is normaal voor de leeftijd?"),
+    ("/wat-kunt-u-zelf-doen/", "Wat kunt u zelf doen?"),
+    ("/wanneer-hulp-vragen/", "Wanneer hulp vragen, en bij wie?"),
+    ("/gesprekskaart/", "Gesprekskaart: wat ziet u bij uw kind?"),
+    ("/verwijzing-kosten-en-wachttijd/", "Verwijzing, kosten en wachttijd"),
+    ("/psychologisch-onderzoek/", "Hoe gaat het psychologisch onderzoek?"),
+    ("/behandeling-nika-interventie/", "Hoe gaat NIKA?"),
+    ("/voor-jongeren/", "Voor jongeren"),
 ]
 INFO = ["/contact/", "/privacyverklaring/", "/toegankelijkheidsverklaring/"]
 ALL_PAGES = ["/", *[url for url, _ in HUB], *INFO]
 
 KEY_SENTENCES = {
-    "/": [
-        "Hechtingsproblematiek bij kinderen en jongeren: wat zijn de oorzaken",
-        "Bijzonder Jeugdwerk helpt!",
-    ],
+    "/": ["Maakt u zich zorgen over uw kind?", "Bijzonder Jeugdwerk helpt u graag."],
     "/wat-is-hechting/": [
-        "Volgens de hechtingstheorie heeft een opgroeiend kind twee dingen nodig:",
-        "een opvoeder die het kind een veilige haven biedt",
-        "een veilige basis van waaruit het kind de wereld durft te verkennen.",
-        "Er ontstaat een goede hechtingsrelatie.",
+        "Volgens de hechtingstheorie heeft een kind dat opgroeit twee dingen nodig:",
+        "een opvoeder die een veilige haven is",
+        "een veilige basis: van daaruit durft het kind de wereld te ontdekken.",
+        "Er groeit een goede band tussen ouder en kind.",
     ],
     "/oorzaken-onveilige-hechting/": [
-        "Sommige kinderen hebben zich niet goed kunnen hechten.",
-        "De onvoorspelbare reactie geeft het kind een onveilig gevoel.",
-        "een onverwerkt trauma bij de opvoeder;",
-        "Ook verwaarlozing en mishandeling zijn een risicofactor voor een hechtingsstoornis.",
+        "Het is niet uw schuld.",
+        "het kind is te vroeg geboren;",
+        "Het kind weet dan niet wat het kan verwachten.",
+        "de opvoeder heeft psychische problemen;",
+        "Hechting kan beter worden, op elke leeftijd.",
     ],
-    "/hechtingsstoornis-en-gedragsproblemen/": [
-        "Onveilig gehechte kinderen hebben geen basisvertrouwen kunnen ontwikkelen.",
-        "tot ver in de volwassenheid problemen van ondervinden.",
+    "/gevolgen-van-hechtingsproblemen/": [
+        "heeft geen basisvertrouwen kunnen opbouwen.",
+        "last van houden tot ver in hun volwassen leven.",
     ],
     "/kenmerken-en-symptomen/": [
-        "Hoe herken je hechtingsproblemen bij kinderen en jongeren?",
+        "Hoe herkent u hechtingsproblemen bij kinderen en jongeren?",
         "het kind speelt opvoeders tegen elkaar uit",
     ],
-    "/diagnose-psychologisch-onderzoek/": [
-        "De gespecialiseerde onderzoekers van Bijzonder Jeugdwerk helpen je verder.",
-        "Psychologisch onderzoek: Waarom gedraagt dit kind zich zo anders?",
+    "/psychologisch-onderzoek/": [
+        "De gespecialiseerde onderzoekers van Bijzonder Jeugdwerk helpen u verder.",
+        "Wij bespreken de uitkomst met u.",
     ],
     "/behandeling-nika-interventie/": [
-        "Deze interventie is goedgekeurd door het Nederlands Jeugdinstituut (NJi).",
         "Er zijn 5 à 6 sessies, verspreid over gemiddeld 2 tot 3 maanden.",
         "Voor meer informatie",
     ],
@@ -103,28 +106,37 @@ def test_the_home_page_leads_to_the_guide_and_both_requests(client, site_content
 def test_a_hub_page_starts_with_in_het_kort_and_lists_its_sections(client, site_content):
     html = client.get("/oorzaken-onveilige-hechting/").content.decode()
     titles = [text for _, text in headings(html)]
-    assert titles[:3] == ["Oorzaken van onveilige hechting", "In het kort", "Op deze pagina"]
+    assert titles[:4] == [
+        "Hoe ontstaan hechtingsproblemen?",
+        "In het kort",
+        "Het is niet uw schuld",
+        "Op deze pagina",
+    ]
     on_this_page = html[
         html.index('class="on-this-page"') : html.index(
             "</nav>", html.index('class="on-this-page"')
         )
     ]
     for anchor in [
-        "#hoe-ontstaat-onveilige-hechting",
-        "#gedrag-van-opvoeders-bij-hechtingsproblemen",
-        "#risicofactoren-bij-de-opvoeder",
-        "#gezinsomstandigheden-bij-hechtingsstoornis",
+        "#meestal-spelen-meer-dingen-mee",
+        "#oorzaken-bij-het-kind",
+        "#wat-een-gezin-meemaakt",
+        "#hoe-een-opvoeder-reageert",
+        "#wat-bij-de-opvoeder-kan-meespelen",
+        "#hechting-kan-herstellen",
     ]:
         assert f'href="{anchor}"' in on_this_page
         assert f'id="{anchor[1:]}"' in html
 
 
 def test_op_deze_pagina_is_only_shown_for_pages_with_three_or_more_sections(client, site_content):
-    page = Page.objects.get(slug="wat-is-hechting")
+    page = Page.objects.get(slug="gevolgen-van-hechtingsproblemen")
+    page.sections.last().delete()
+    publish(page)
     assert page.sections.count() == 2
     assert "Op deze pagina" not in client.get(page.get_absolute_url()).content.decode()
 
-    Section.objects.create(page=page, order=30, heading="Nog een sectie", body="Tekst.")
+    Section.objects.create(page=page, order=40, heading="Nog een sectie", body="Tekst.")
     publish(page)
     assert "Op deze pagina" in client.get(page.get_absolute_url()).content.decode()
 
@@ -133,7 +145,7 @@ def test_the_hub_contents_list_marks_the_current_page(client, site_content):
     html = client.get("/kenmerken-en-symptomen/").content.decode()
     contents = html[html.index('class="topic-contents"') :]
     contents = contents[: contents.index("</nav>")]
-    assert '<li aria-current="page"><span>Kenmerken</span></li>' in contents
+    assert '<li aria-current="page"><span>Signalen</span></li>' in contents
     for url, _ in HUB:
         if url != "/kenmerken-en-symptomen/":
             assert f'href="{url}"' in contents
@@ -156,11 +168,11 @@ def test_previous_and_next_walk_through_the_topic_in_order(client, site_content)
 
 
 def test_an_unpublished_page_drops_out_of_the_guide(client, site_content):
-    Page.objects.filter(slug="hechtingsstoornis-en-gedragsproblemen").update(is_published=False)
+    Page.objects.filter(slug="gevolgen-van-hechtingsproblemen").update(is_published=False)
     Page.objects.get(slug="wat-is-hechting").save()  # any save empties the cached navigation
 
     html = client.get("/oorzaken-onveilige-hechting/").content.decode()
-    assert "/hechtingsstoornis-en-gedragsproblemen/" not in html
+    assert "/gevolgen-van-hechtingsproblemen/" not in html
     assert '<a class="pager__next" href="/kenmerken-en-symptomen/"' in html
 
 
@@ -169,9 +181,13 @@ def test_each_hub_page_ends_with_its_call_to_action(client, site_content):
     expected = {
         "/wat-is-hechting/": callback,
         "/oorzaken-onveilige-hechting/": callback,
-        "/hechtingsstoornis-en-gedragsproblemen/": assessment,
+        "/gevolgen-van-hechtingsproblemen/": assessment,
         "/kenmerken-en-symptomen/": assessment,
-        "/diagnose-psychologisch-onderzoek/": assessment,
+        "/wat-is-normaal-voor-de-leeftijd/": callback,
+        "/wat-kunt-u-zelf-doen/": callback,
+        "/wanneer-hulp-vragen/": callback,
+        "/verwijzing-kosten-en-wachttijd/": assessment,
+        "/psychologisch-onderzoek/": assessment,
         "/behandeling-nika-interventie/": callback,
     }
     for url, target in expected.items():
@@ -198,14 +214,10 @@ def test_no_call_to_action_when_the_editor_chose_none(client, site_content):
     assert 'class="cta-box"' not in html
 
 
-def test_the_urgent_help_box_is_on_the_causes_symptoms_and_help_pages_only(client, site_content):
-    with_box = {
-        "/oorzaken-onveilige-hechting/",
-        "/kenmerken-en-symptomen/",
-        "/diagnose-psychologisch-onderzoek/",
-        "/behandeling-nika-interventie/",
-        "/contact/",
-    }
+def test_the_urgent_help_box_is_on_the_signs_and_contact_pages_only(client, site_content):
+    # The causes page no longer ends in a Veilig Thuis box (issue 11: it read as blame); the
+    # help page and the page for young people say it in their own words.
+    with_box = {"/kenmerken-en-symptomen/", "/contact/"}
     for url in ALL_PAGES:
         html = client.get(url).content.decode()
         main = html[html.index("<main") : html.index("</main>")]
@@ -234,7 +246,7 @@ def test_the_symptoms_page_lists_the_signs_from_the_sign_list(client, site_conte
 
 def test_the_signs_follow_the_first_section_of_the_symptoms_page(client, site_content):
     text = main_text(client.get("/kenmerken-en-symptomen/").content)
-    intro = text.index("Een of meer van deze symptomen kunnen voorkomen:")
+    intro = text.index("U kunt een of meer van deze signalen zien:")
     assert intro < text.index(SIGNS[0]) < text.index("Herkent u deze signalen?")
 
 

@@ -77,8 +77,8 @@ def test_the_admin_button_marks_a_page_reviewed_for_a_reviewer_only(client, page
 def test_pages_due_are_the_overdue_and_the_never_checked_ones(page):
     today = datetime.date(2026, 12, 2)
     due = {p.slug for p in due_for_review(today)}
-    # Home and the six guide pages need checking; contact, privacy and accessibility do not.
-    assert len(due) == 7 and "contact" not in due
+    # Home and the twelve guide pages need checking; contact, privacy and accessibility do not.
+    assert len(due) == 13 and "contact" not in due
     reviewer = make_reviewer()
     mark_reviewed(page, reviewer=reviewer, today=datetime.date(2025, 12, 1))
     assert page.slug in {p.slug for p in due_for_review(today)}  # a year and a day ago
@@ -92,7 +92,7 @@ def test_the_review_command_mails_the_reviewers_the_pages_due(site_content):
     call_command("content_review_due", verbosity=0)
     [message] = mail.outbox
     assert message.to == ["deskundige@example.org"]
-    assert message.subject == "Inhoudelijke controle nodig: 7 pagina's"
+    assert message.subject == "Inhoudelijke controle nodig: 13 pagina's"
     assert "Wat is hechting? (nog nooit gecontroleerd)" in message.body
     assert "/beheer/content/page/" in message.body
 
@@ -133,7 +133,7 @@ def test_each_role_sees_what_waits_for_it_on_the_admin_index(client, site_conten
     html = client.get("/beheer/").content.decode()
     assert "Wijzigingen die wachten op goedkeuring (1)" in html
     assert f"/beheer/content/version/{version.pk}/vergelijken/" in html
-    assert "Inhoudelijke controle nodig (7)" in html
+    assert "Inhoudelijke controle nodig (13)" in html
 
     client.force_login(make_superuser())
     html = client.get("/beheer/").content.decode()

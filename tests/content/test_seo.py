@@ -90,7 +90,7 @@ def test_a_hub_page_describes_itself_as_a_medical_web_page_by_the_organisation(
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "MedicalWebPage"
     assert data["url"] == SITE + "/kenmerken-en-symptomen/"
-    assert data["name"] == "Hechtingsstoornis kenmerken en symptomen"
+    assert data["name"] == "Waaraan herkent u hechtingsproblemen?"
     assert data["inLanguage"] == "nl"
     assert data["about"]["@type"] == "MedicalCondition"
     publisher = data["publisher"]

@@ -125,3 +125,17 @@ def test_each_step_has_one_h1_in_its_legend(client):
 def test_the_privacy_statement_link_says_it_opens_a_new_tab(client):
     html = client.get(CALLBACK_URL).content.decode()
     assert "(opent in een nieuw tabblad)</a>" in html
+
+
+def test_the_phone_or_e_mail_error_stands_beside_both_fields_and_once_in_the_summary(client):
+    data = assessment_data(phone="", email="")
+    html = post_step(client, "contact", data, done="gevaar,kind,u,vraag").content.decode()
+    message = "Vul een telefoonnummer of een e-mailadres in, of allebei."
+    for name in ("phone", "email"):
+        field = tag(html, name)
+        assert 'aria-invalid="true"' in field, name
+        assert f"id_{name}_error" in re.search(r'aria-describedby="([^"]+)"', field).group(1)
+        assert f'<p class="error-message" id="id_{name}_error">' in html
+    summary = re.search(r'<div class="error-summary".*?</ul>', html, re.S).group(0)
+    assert summary.count(message) == 1
+    assert re.findall(r'href="#([^"]+)"', summary) == ["id_phone"]

@@ -177,11 +177,20 @@ def test_a_note_staff_paste_is_stored_without_them(staff, old_rows):
     assert InternalNote.objects.get(request_id=request.pk).text == "Moeder niet bereikt"
 
 
+def test_a_call_note_staff_paste_is_stored_without_them(staff, old_rows):
+    from requests_app.models import CallAttempt
+    from tests.helpers.calls import post_attempt
+
+    post_attempt(staff, old_rows["callback"], "no_answer", note="Zus \u202enam op\u202c")
+    assert CallAttempt.objects.get().note == "Zus nam op"
+
+
 def test_the_data_migration_cleans_old_rows_so_the_queue_finds_them(staff, old_rows):
-    from tests.factories import make_note
+    from tests.factories import make_call_attempt, make_note
 
     note = make_note(old_rows["callback"], text="Terug\u200bbellen")
-    migration = importlib.import_module("requests_app.migrations.0006_remove_invisible_formatting")
+    attempt = make_call_attempt(old_rows["callback"], note="Na \u2066vier\u2069 uur")
+    migration = importlib.import_module("requests_app.migrations.0007_remove_invisible_formatting")
     migration.remove_invisible_formatting(apps, None)
 
     assessment = AssessmentRequest.objects.get(pk=old_rows["assessment"].pk)
@@ -190,5 +199,7 @@ def test_the_data_migration_cleans_old_rows_so_the_queue_finds_them(staff, old_r
     assert assessment.worries == "Zij slaapt slecht.\nEn eet niet."
     assert CallbackRequest.objects.get(pk=old_rows["callback"].pk).note == "Bel mij"
     assert InternalNote.objects.get(pk=note.pk).text == "Terugbellen"
+    attempt.refresh_from_db()
+    assert attempt.note == "Na vier uur"
     found = staff.get(reverse("admin:requests_app_request_changelist"), {"q": "Jansen"})
     assert [r.pk for r in found.context["cl"].result_list] == [old_rows["hidden"].pk]

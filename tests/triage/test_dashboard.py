@@ -1,7 +1,6 @@
 """The admin index opens with counts for staff who may see requests."""
 
 import datetime
-import html
 import re
 
 import pytest
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from requests_app.models import NotifyState, Priority, Status
 from tests.factories import make_assessment_request, make_callback_request, make_staff
+from tests.helpers.triage import linked_tiles
 
 NOW = datetime.datetime(2026, 12, 9, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1)))
 
@@ -46,6 +46,11 @@ def test_the_dashboard_counts_what_needs_attention(intake_client, intake):
         "Nieuw": 4,
         "Spoed": 2,
         "Over de termijn": 1,
+        # The callbacks chose today (the factory's default), but one was reached already;
+        # the assessments asked for a call by phone.
+        "Vandaag te bellen": 5,
+        "Te laat gebeld": 0,
+        "Niet bereikt": 0,
         "Aan mij toegewezen": 2,
         "E-mailmelding mislukt": 1,
         "Vermoedelijk spam": 1,
@@ -56,7 +61,16 @@ def test_each_count_links_to_the_matching_queue(intake_client):
     make_assessment_request(is_urgent=True)
     response = intake_client.get(reverse("admin:index"))
     queue = reverse("admin:requests_app_request_changelist")
-    for query in ("status=new", "spoed=ja", "te_laat=ja", "toegewezen=mij", "spam=ja"):
+    for query in (
+        "status=new",
+        "spoed=ja",
+        "te_laat=ja",
+        "bellen=vandaag",
+        "bellen=te_laat",
+        "status=unreached",
+        "toegewezen=mij",
+        "spam=ja",
+    ):
         assert f'href="{queue}?{query}"' in response.text
     linked = intake_client.get(f"{queue}?spoed=ja")
     assert linked.status_code == 200
@@ -79,16 +93,6 @@ def test_staff_without_request_permission_see_no_dashboard(client, editor):
     client.force_login(editor)
     response = client.get(reverse("admin:index"))
     assert "triage-count" not in response.text
-
-
-def linked_tiles(response):
-    """(label, count, link) for each tile, as shown on the page."""
-    found = re.findall(
-        r'<a href="([^"]+)"><span class="triage-count">(\d+)</span> '
-        r'<span class="triage-tile-label">([^<]+)</span></a>',
-        response.text,
-    )
-    return [(label, int(count), html.unescape(href)) for href, count, label in found]
 
 
 def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
@@ -122,6 +126,9 @@ def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
         "Nieuw",
         "Spoed",
         "Over de termijn",
+        "Vandaag te bellen",
+        "Te laat gebeld",
+        "Niet bereikt",
         "Aan mij toegewezen",
         "E-mailmelding mislukt",
         "Vermoedelijk spam",
@@ -134,6 +141,9 @@ def test_every_count_matches_the_list_its_link_opens(intake_client, intake):
         "Nieuw": 3,
         "Spoed": 1,
         "Over de termijn": 1,
+        "Vandaag te bellen": 4,
+        "Te laat gebeld": 0,
+        "Niet bereikt": 0,
         "Aan mij toegewezen": 2,
         "E-mailmelding mislukt": 2,
         "Vermoedelijk spam": 4,

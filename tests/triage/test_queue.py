@@ -89,6 +89,7 @@ def test_the_queue_shows_the_columns_staff_need(intake_client, queue_url, intake
         "Status",
         "Toegewezen",
         "Uiterlijk",
+        "Bellen",
     ]
     # Received Wednesday 2 Dec at 9:00; 3 working days later is Monday 7 Dec: now overdue.
     assert "07-12-2026" in response.text

@@ -2,6 +2,7 @@
 for a search a keyed hash of the term, never the term itself. So "who looked for this
 family" has an answer, also for a search that found nothing."""
 
+import datetime
 import io
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from requests_app.access_log import search_digest
 from requests_app.models import AccessAction, AccessLogEntry
@@ -160,3 +162,18 @@ def test_after_a_key_change_older_searches_are_still_found(client, queue_url, fa
         patch.setattr("sys.stdin", io.StringIO("fatima\n"))
         call_command("who_searched", stdout=out)
     assert "Zoekopdrachten: 1" in out.getvalue() and "sanne" in out.getvalue()
+
+
+def test_the_list_of_todays_calls_is_logged_like_a_queue_page(intake_client, intake, db):
+    from tests.helpers.calls import calls_url
+
+    due = make_callback_request(callback_date=timezone.localdate(), callback_daypart="evening")
+    later = make_callback_request(
+        callback_date=timezone.localdate() + datetime.timedelta(days=7), callback_daypart="evening"
+    )
+    assert intake_client.get(calls_url()).status_code == 200
+    listed = lines(action=AccessAction.LISTED)
+    assert [(e.user, e.reference, e.detail) for e in listed] == [
+        (intake, due.reference, "vandaag bellen")
+    ]
+    assert later.reference not in {e.reference for e in listed}

@@ -1,4 +1,9 @@
-"""Seed pages, signs and locations. ``load_content`` creates what is missing."""
+"""The first seed, as sites loaded it until the B1 rewrite (was content/seed/pages.py).
+
+Kept for the upgrade tests: a site with these pages and signs is what ``load_content`` must
+bring up to the new seed without touching an editor's change. Never edit the text below:
+content/seed/previous.py holds its fingerprints.
+"""
 
 ORIGINAL = (
     "Tekst van de organisatie (oude website). 'In het kort' en de omschrijving voor "
@@ -461,3 +466,51 @@ def pages(urls):
             ],
         },
     ]
+
+
+def load_first_seed():
+    """Load this seed as ``load_content`` did before the rewrite: a site parents read."""
+    from django.contrib.sites.models import Site
+    from django.urls import reverse
+
+    from content.facts.changes import seed_facts
+    from content.models import Page, Section, Sign
+    from content.publishing import start_live
+    from content.site_url import sync_site
+
+    sync_site(Site)
+    seed_facts()
+    Sign.objects.bulk_create(Sign(text=text, order=(i + 1) * 10) for i, text in enumerate(SIGNS))
+    start_live(None, note="Startinhoud (load_content)")
+    urls = {
+        "assessment": reverse("requests_app:assessment"),
+        "callback": reverse("requests_app:callback"),
+        "contact": "/contact/",
+        "behandeling": "/behandeling-nika-interventie/",
+    }
+    names = [
+        "kind",
+        "slug",
+        "title",
+        "menu_title",
+        "order",
+        "show_in_menu",
+        "call_to_action",
+        "show_urgent_help",
+        "show_signs",
+        "show_contact_details",
+        "summary",
+        "meta_description",
+        "editor_note",
+        "review_interval_months",
+    ]
+    for data in pages(urls):
+        page = Page(
+            seed_key=data["seed_key"],
+            is_published=True,
+            **{name: data[name] for name in names if name in data},
+        )
+        page.save()
+        for i, (heading, body) in enumerate(data["sections"]):
+            Section(page=page, order=(i + 1) * 10, heading=heading, body=body).save()
+        start_live(page, note="Startinhoud (load_content)")

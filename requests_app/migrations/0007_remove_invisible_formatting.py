@@ -16,6 +16,7 @@ TEXT_FIELDS = [
     ),
     ("CallbackRequest", ["note"]),
     ("InternalNote", ["text"]),
+    ("CallAttempt", ["note"]),
 ]
 
 
@@ -34,7 +35,7 @@ def remove_invisible_formatting(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("requests_app", "0005_spam_reasons_as_codes"),
+        ("requests_app", "0006_call_attempts"),
     ]
 
     operations = [
