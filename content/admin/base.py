@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from site_config.admin_base import ReadOnlyAdmin as BaseReadOnlyAdmin
+
 CONTENT_MEDIA = {"all": ["content/admin.css"]}
 
 
@@ -10,18 +12,5 @@ class ContentAdmin(admin.ModelAdmin):
         css = CONTENT_MEDIA
 
 
-class ReadOnlyAdmin(ContentAdmin):
-    """A record nobody may add to, change or delete through the admin (logs, history)."""
-
-    actions = None
-    list_per_page = 100
-    show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ContentAdmin, BaseReadOnlyAdmin):
+    """A content record nobody may change in the admin (versions, reviews, fact changes)."""

@@ -4,28 +4,17 @@ import re
 
 from django.contrib import admin
 
+from site_config.admin_base import ReadOnlyAdmin
+
 from ..access_log import DIGEST_LENGTH
 from ..models import AccessLogEntry, PurgeLogEntry
 
 DIGEST = re.compile(rf"#[0-9a-f]{{{DIGEST_LENGTH}}}")
 
 
-class ReadOnlyLogAdmin(admin.ModelAdmin):
-    actions = None
-    list_per_page = 100
-    show_full_result_count = False
-
+class ReadOnlyLogAdmin(ReadOnlyAdmin):
     class Media:
         css = {"all": ["triage/triage.css"]}
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessLogEntry)

@@ -10,7 +10,7 @@ import time
 import pytest
 from django_otp.oath import TOTP
 
-from tests.helpers.stack import Gunicorn, base_env, free_port, manage
+from tests.helpers.stack import Gunicorn, base_env, free_port, prepare_site
 
 PASSWORD = "een-lang-wachtwoord-2026"
 
@@ -31,19 +31,7 @@ def production_site(tmp_path_factory):
         EMAIL_URL="dummy:",
         ADMIN_PATH="medewerkers",
     )
-    manage("migrate", "--noinput", env=env)
-    manage("load_content", env=env)
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    script = (
-        "from django.contrib.auth import get_user_model; "
-        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
-        "U = get_user_model(); "
-        f"U.objects.create_superuser('zonder', 'z@example.org', '{PASSWORD}'); "
-        f"u = U.objects.create_superuser('met', 'm@example.org', '{PASSWORD}'); "
-        "d = TOTPDevice.objects.create(user=u, name='telefoon', confirmed=True); "
-        "print(d.key)"
-    )
-    key = manage("shell", "-c", script, env=env).stdout.strip().splitlines()[-1]
+    key = prepare_site(env, password=PASSWORD, plain_admin="zonder", admin_with_app="met")
     server = Gunicorn(env, port=port, log_path=var_dir / "gunicorn.log").start()
     yield {"url": server.url, "totp_key": key}
     server.stop()

@@ -54,6 +54,23 @@ def base_env(**overrides) -> dict[str, str]:
     return env
 
 
+def prepare_site(env, *, password: str, plain_admin: str, admin_with_app: str) -> str:
+    """Migrate, seed and collect static files for a site run in ``env``, with two
+    administrators (one without and one with an authenticator app); returns the app's key."""
+    manage("migrate", "--noinput", env=env)
+    manage("load_content", env=env)
+    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    script = (
+        "from django.contrib.auth import get_user_model; "
+        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
+        "U = get_user_model(); "
+        f"U.objects.create_superuser({plain_admin!r}, 'b@example.org', {password!r}); "
+        f"u = U.objects.create_superuser({admin_with_app!r}, 'p@example.org', {password!r}); "
+        "print(TOTPDevice.objects.create(user=u, name='telefoon', confirmed=True).key)"
+    )
+    return manage("shell", "-c", script, env=env).stdout.strip().splitlines()[-1]
+
+
 def manage(*args: str, env: dict[str, str], timeout=300) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -21,7 +21,15 @@ from django.core import signing
 from django_otp.oath import TOTP
 
 from requests_app.spam import TICKET_SALT
-from tests.helpers.stack import Gunicorn, Parent, _FormParser, base_env, free_port, manage
+from tests.helpers.stack import (
+    Gunicorn,
+    Parent,
+    _FormParser,
+    base_env,
+    free_port,
+    manage,
+    prepare_site,
+)
 
 from .smtp import LocalSMTP, Relay
 
@@ -53,18 +61,9 @@ def site(tmp_path_factory):
     smtp.start()
     var_dir = tmp_path_factory.mktemp("prod")
     env = production_env(var_dir, EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}")
-    manage("migrate", "--noinput", env=env)
-    manage("load_content", env=env)
-    manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
-    script = (
-        "from django.contrib.auth import get_user_model; "
-        "from django_otp.plugins.otp_totp.models import TOTPDevice; "
-        "U = get_user_model(); "
-        f"U.objects.create_superuser('beheerder', 'b@example.org', '{PASSWORD}'); "
-        f"u = U.objects.create_superuser('privacy', 'p@example.org', '{PASSWORD}'); "
-        "print(TOTPDevice.objects.create(user=u, name='telefoon', confirmed=True).key)"
+    totp_key = prepare_site(
+        env, password=PASSWORD, plain_admin="beheerder", admin_with_app="privacy"
     )
-    totp_key = manage("shell", "-c", script, env=env).stdout.strip().splitlines()[-1]
     log = var_dir / "gunicorn.log"
     server = Gunicorn(env, log_path=log).start()
     yield {

@@ -7,27 +7,17 @@ Each line: reference, moment, attempts, assignee's username. No personal data of
 the names and numbers stay in the admin ("Vandaag bellen").
 """
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from requests_app.admin.calls import attempts_text
+from requests_app.management.lists import ListCommand, assignee
 from requests_app.models import Request
 from requests_app.moments import moment_text
 
 
-def _who(r) -> str:
-    return r.assigned_to.get_username() if r.assigned_to_id else "niemand"
-
-
-class Command(BaseCommand):
+class Command(ListCommand):
     help = "Toon de belmomenten van vandaag, te laat gebelde en niet bereikte aanvragen."
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet",
-            action="store_true",
-            help="Schrijf niets als er niets te bellen is (dan stuurt cron geen mail).",
-        )
+    nothing_to_list = "te bellen is"
 
     def handle(self, *args, quiet=False, **options):
         now = timezone.localtime()
@@ -45,14 +35,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{r.reference:<16} {moment_text(r.call_date, r.call_daypart, short=True):<20}"
                 f" pogingen: {attempts_text(r.attempt_count, r.last_outcome):<24}"
-                f" toegewezen aan: {_who(r)}{late}"
+                f" toegewezen aan: {assignee(r)}{late}"
             )
         self.stdout.write(f"Onderzoeksaanvragen om te bellen: {len(phone)}")
         for r in phone:
-            self.stdout.write(f"{r.reference:<16} toegewezen aan: {_who(r)}")
+            self.stdout.write(f"{r.reference:<16} toegewezen aan: {assignee(r)}")
         self.stdout.write(f"Niet bereikt: {len(unreached)}")
         for r in unreached:
             self.stdout.write(
                 f"{r.reference:<16} pogingen: {attempts_text(r.attempt_count, r.last_outcome):<24}"
-                f" toegewezen aan: {_who(r)}"
+                f" toegewezen aan: {assignee(r)}"
             )

@@ -6,22 +6,16 @@
 Each line: reference, kind, due date, assignee's username. No personal data of parents.
 """
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from requests_app.management.lists import ListCommand, assignee
 from requests_app.models import Request
 from requests_app.workdays import due_date
 
 
-class Command(BaseCommand):
+class Command(ListCommand):
     help = "Toon open aanvragen die over de reactietermijn zijn (voor een ochtendmail)."
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--quiet",
-            action="store_true",
-            help="Schrijf niets als er niets over de termijn is (dan stuurt cron geen mail).",
-        )
+    nothing_to_list = "over de termijn is"
 
     def handle(self, *args, quiet=False, **options):
         today = timezone.localdate()
@@ -41,7 +35,7 @@ class Command(BaseCommand):
         )
         for r in late:
             due = due_date(r.created_at)
-            who = r.assigned_to.get_username() if r.assigned_to_id else "niemand"
+            who = assignee(r)
             urgent = "  SPOED" if r.counts_as_urgent else ""
             self.stdout.write(
                 f"{r.reference:<16} {r.get_kind_display():<20} uiterlijk {due:%d-%m-%Y}"
