@@ -7,6 +7,10 @@ content version. Cached pages (content/page_cache.py) and search results are sto
 one generation and one release (settings.RELEASE: the code and templates they were made
 with), so an edit or a deploy retires them without any key to bump by hand.
 Works with the in-memory cache in one process and with Redis across processes and hosts.
+
+Each process keeps the context it last fetched: a request asks the shared cache only for
+the current generation (a few bytes) and fetches the whole context again only when that
+generation changed, so an edit is still seen on the next request on every host.
 """
 
 import uuid
@@ -25,6 +29,10 @@ _REQUEST_ATTR = "_content_site_context"
 
 def context_key() -> str:
     return f"content:{settings.RELEASE}:context"
+
+
+def generation_key() -> str:
+    return f"content:{settings.RELEASE}:generation"
 
 
 @dataclass(frozen=True)
@@ -97,15 +105,37 @@ def _build() -> SiteContext:
     )
 
 
+class _Local:
+    """The site context this process last fetched (shared by its threads)."""
+
+    ctx: SiteContext | None = None
+
+
+_local = _Local()
+
+
+def _current() -> SiteContext:
+    generation = cache.get(generation_key())
+    if generation is not None:
+        ctx = _local.ctx
+        if ctx is not None and ctx.generation == generation:
+            return ctx
+        ctx = cache.get(context_key())
+        if ctx is not None and ctx.generation == generation:
+            _local.ctx = ctx
+            return ctx
+    ctx = _build()
+    # Both in one transaction; a timeout as a safety net only: saves invalidate at once.
+    cache.set_many({context_key(): ctx, generation_key(): ctx.generation}, timeout=_timeout())
+    _local.ctx = ctx
+    return ctx
+
+
 def get_site_context(request=None) -> SiteContext:
-    """The cached site context; looked up once per request when ``request`` is given."""
+    """The current site context; looked up once per request when ``request`` is given."""
     if request is not None and hasattr(request, _REQUEST_ATTR):
         return getattr(request, _REQUEST_ATTR)
-    ctx = cache.get(context_key())
-    if ctx is None:
-        ctx = _build()
-        # A timeout as a safety net only: saves invalidate at once.
-        cache.set(context_key(), ctx, timeout=_timeout())
+    ctx = _current()
     if request is not None:
         setattr(request, _REQUEST_ATTR, ctx)
     return ctx
@@ -116,15 +146,11 @@ def load_page(queryset, **lookup):
     return queryset.select_related("last_review").filter(**lookup).first()
 
 
-def remember_context(request, ctx: SiteContext) -> None:
-    """Use ``ctx`` for the rest of this request (fetched together with a cached page)."""
-    setattr(request, _REQUEST_ATTR, ctx)
-
-
 def invalidate(**kwargs) -> None:
-    key = context_key()
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    keys = [generation_key(), context_key()]
+    _local.ctx = None
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def connect_invalidation(*models) -> None:

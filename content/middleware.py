@@ -20,6 +20,7 @@ from .cache import get_site_context
 from .page_cache import MARK_ATTR, lookup, respond, store
 
 EARLY_ATTR = "_early_answer_key"  # set on the request: views keep answers only under it
+RESOLVED = 1024  # paths whose view this process remembers (then starts afresh)
 
 
 @dataclass(frozen=True)
@@ -46,16 +47,30 @@ class EarlyAnswerMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.handlers = {view: import_string(path) for view, path in settings.EARLY_ANSWERS.items()}
+        self.resolved = {}  # path -> (handler, match), or None: not answered early
+
+    def _resolve(self, path):
+        try:
+            return self.resolved[path]
+        except KeyError:
+            pass
+        try:
+            match = resolve(path)
+        except Resolver404:
+            found = None
+        else:
+            handler = self.handlers.get(match.view_name)
+            found = (handler, match) if handler else None
+        if len(self.resolved) >= RESOLVED:
+            self.resolved = {}
+        self.resolved[path] = found
+        return found
 
     def _early(self, request) -> Early | None:
         if not _candidate(request):
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        handler = self.handlers.get(match.view_name)
-        return handler(request, match) if handler else None
+        found = self._resolve(request.path_info)
+        return found[0](request, found[1]) if found else None
 
     def __call__(self, request):
         early = self._early(request)

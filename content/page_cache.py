@@ -9,10 +9,16 @@ question (the question as typed) and the first page of a form (the visitor's CSR
 and form ticket). Those are kept with placeholders and filled in per visitor; they are
 never sent compressed or with an ETag, and their headers say no-store as before. No
 personal data is ever kept: not the question, not a token.
+
+Each process also keeps the answers it served last (a bounded number, for the current
+content version only), so a kept answer costs one small lookup in the shared cache: the
+content version (content/cache.py).
 """
 
 import gzip
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import brotli
@@ -23,12 +29,13 @@ from django.utils.cache import patch_vary_headers
 from django.utils.crypto import salted_hmac
 from django.utils.http import parse_etags
 
-from .cache import SiteContext, context_key, remember_context
+from .cache import SiteContext, get_site_context
 
 # Headers that belong to one response only; everything else is replayed as it was.
 NOT_REPLAYED = {"content-length", "content-encoding", "set-cookie", "date", "etag"}
 MIN_COMPRESS = 200  # bytes: below this, compression costs more than it saves
 MARK_ATTR = "_keep_for_others"  # set on a response by the view: (key, placeholders)
+LOCAL_ANSWERS = 256  # answers each process keeps in memory (about 25 KB each)
 
 
 @dataclass(frozen=True)
@@ -53,18 +60,53 @@ def page_key(path: str) -> str:
     return f"content:{settings.RELEASE}:page:{path}"
 
 
-def lookup(request, key: str) -> tuple[SiteContext | None, CachedPage | None]:
-    """The site context and the answer kept under ``key``, in one cache round trip. An
-    answer of an older content version is ignored: an edit happened since."""
-    found = cache.get_many([context_key(), key])
-    ctx = found.get(context_key())
-    if ctx is None:
-        return None, None
-    remember_context(request, ctx)
-    page = found.get(key)
-    if page is not None and page.generation == ctx.generation:
-        return ctx, page
-    return ctx, None
+class _LocalAnswers:
+    """The answers this process served last, for one content version, at most ``size``."""
+
+    def __init__(self, size: int):
+        self.size, self.generation = size, ""
+        self.entries: OrderedDict[str, CachedPage] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, generation: str) -> CachedPage | None:
+        with self.lock:
+            if generation != self.generation:
+                self.entries.clear()
+                self.generation = generation
+                return None
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: CachedPage) -> None:
+        with self.lock:
+            if entry.generation != self.generation:
+                return
+            self.entries[key] = entry
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_answers = _LocalAnswers(LOCAL_ANSWERS)
+
+
+def kept(key: str, generation: str) -> CachedPage | None:
+    """The answer kept under ``key`` for this content version: from this process's memory,
+    else from the shared cache (an answer of an older version is ignored)."""
+    entry = _answers.get(key, generation)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is None or entry.generation != generation:
+            return None
+        _answers.put(key, entry)
+    return entry
+
+
+def lookup(request, key: str) -> tuple[SiteContext, CachedPage | None]:
+    """The site context and the answer kept under ``key`` for the current content version."""
+    ctx = get_site_context(request)
+    return ctx, kept(key, ctx.generation)
 
 
 def keep(response, key: str, placeholders=()) -> None:
@@ -89,6 +131,7 @@ def store(response, generation: str, key: str, placeholders=()) -> CachedPage:
         placeholders=tuple(placeholders),
     )
     cache.set(key, entry, timeout=settings.CONTENT_CACHE_TIMEOUT)
+    _answers.put(key, entry)
     return entry
 
 
@@ -132,12 +175,10 @@ def render_kept(request, key: str, fills: dict[str, str], render):
     """A page the same for many visitors but for the values in ``fills``: rendered once per
     content version with placeholders (``render(placeholders)`` makes it), then each
     visitor's values filled in. ``fills`` maps a name to this visitor's HTML-escaped value."""
-    from .cache import get_site_context
-
     generation = get_site_context(request).generation
     names = {name: placeholder(name) for name in fills}
     full_key = f"{key}:{settings.RELEASE}:{generation}"
-    entry = cache.get(full_key)
-    if entry is None or entry.generation != generation:
+    entry = kept(full_key, generation)
+    if entry is None:
         entry = store(render(names), generation, full_key, tuple(names.values()))
     return respond(request, entry, {names[name]: value for name, value in fills.items()})

@@ -27,9 +27,9 @@ def write_report(args, rows, static, burst, memory, targets, stored_refs, duplic
         "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
         f"({len(memory)} worker processes × 8 threads, gthread), PostgreSQL 15 through the "
         "psycopg pool, Redis for the cache and the rate limits, requests carrying "
-        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each page was requested once "
-        "before measuring (a running site has its caches warm); the new search question was "
-        "never asked before its run.",
+        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL had one unmeasured "
+        "second of the same load first (a running site's workers are warm); the new search "
+        "question was never asked before its run.",
         "",
         "## Targets",
         "",

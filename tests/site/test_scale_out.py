@@ -118,8 +118,10 @@ def test_a_form_page_one_host_cached_can_be_sent_on_the_other(two_hosts):
 
 def test_a_confirmed_change_shows_on_both_hosts_at_once(two_hosts):
     first, second = two_hosts["hosts"]
-    for host in (first, second):  # both have the navigation and the page cached now
-        assert b"0493 - 327506" in Parent(host.url).get("/")[2]
+    # Every worker of both hosts has the page (and the navigation) in its own memory now.
+    for host in (first, second):
+        for _ in range(8):
+            assert b"0493 - 327506" in Parent(host.url).get("/")[2]
     manage(
         "shell",
         "-c",
@@ -131,7 +133,8 @@ def test_a_confirmed_change_shows_on_both_hosts_at_once(two_hosts):
         env=two_hosts["env"],
     )
     for host in (first, second):
-        assert b"0493 - 999999" in Parent(host.url).get("/")[2]
+        for _ in range(8):  # whichever worker answers
+            assert b"0493 - 999999" in Parent(host.url).get("/")[2]
 
 
 def test_the_access_log_never_holds_query_strings_or_form_fields(two_hosts):
