@@ -141,6 +141,26 @@ def get_site_context(request=None) -> SiteContext:
     return ctx
 
 
+_derived: dict[str, tuple[str, object]] = {}  # name -> (generation, value), this process
+
+
+def per_version(name: str, build, generation: str | None = None):
+    """A value derived from the published content (the search vocabulary, the synonym
+    table), built once per content version: from this process's memory, else from the
+    shared cache, else ``build()``."""
+    generation = generation or get_site_context().generation
+    local = _derived.get(name)
+    if local is not None and local[0] == generation:
+        return local[1]
+    key = f"content:{settings.RELEASE}:{name}:{generation}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=_timeout())
+    _derived[name] = (generation, value)
+    return value
+
+
 def load_page(queryset, **lookup):
     """One page with its live copy and last review, in one query."""
     return queryset.select_related("last_review").filter(**lookup).first()

@@ -14,17 +14,18 @@ bound parameter, and the tsquery text is built only from letters and digits, so 
 parent's words can never become query operators.
 """
 
-from django.core.cache import cache
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
 from django.db import connection
 
-from ..cache import get_site_context
+from ..cache import get_site_context, per_version
 from ..markdown import SNIPPET_END, SNIPPET_START
 from ..models import Page
 from .fallback import trigrams
 from .query import WORD, participle_stem
 from .results import KIND_WEIGHT, MAX_RESULTS, SIMILARITY, SNIPPET_WORDS, SearchResult, mark
 
-VOCABULARY_KEY = "content:search-vocabulary:v2:{generation}"
 HEADLINE = (
     f"StartSel={SNIPPET_START}, StopSel={SNIPPET_END}, MaxWords={SNIPPET_WORDS}, "
     'MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
@@ -37,32 +38,41 @@ VOCABULARY_SQL = (
 )
 
 
-def _vocabulary(generation) -> dict[str, frozenset]:
-    """Every word on the published pages with its trigrams, once per content version."""
-    key = VOCABULARY_KEY.format(generation=generation)
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        with connection.cursor() as cursor:
-            cursor.execute(VOCABULARY_SQL)
-            words = [word for (word,) in cursor.fetchall() if WORD.fullmatch(word)]
-        vocabulary = {word: frozenset(trigrams(word)) for word in words}
-        cache.set(key, vocabulary)
-    return vocabulary
+class Vocabulary(NamedTuple):
+    """Every word on the published pages with its trigrams, and each trigram's words."""
+
+    trigrams: dict[str, frozenset]
+    words_with: dict[str, tuple[str, ...]]
+
+
+def _build_vocabulary() -> Vocabulary:
+    with connection.cursor() as cursor:
+        cursor.execute(VOCABULARY_SQL)
+        words = [word for (word,) in cursor.fetchall() if WORD.fullmatch(word)]
+    by_word = {word: frozenset(trigrams(word)) for word in words}
+    words_with = defaultdict(list)
+    for word, grams in by_word.items():
+        for gram in grams:
+            words_with[gram].append(word)
+    return Vocabulary(by_word, {gram: tuple(ws) for gram, ws in words_with.items()})
 
 
 def _similar_words(words, generation) -> dict[str, list[str]]:
-    """Words on published pages that look like each search word: pg_trgm's similarity,
-    computed here from the cached vocabulary, so it costs no query."""
+    """Words on published pages that look like each search word: pg_trgm's similarity
+    (shared trigrams over all trigrams of both), computed here from the vocabulary of this
+    content version, so it costs no query; only words sharing a trigram are compared."""
+    vocabulary = per_version("search-vocabulary", _build_vocabulary, generation)
     similar = {}
     for word in words:
         if len(word) < 4 or not WORD.fullmatch(word):
             continue
         own = trigrams(word)
-        similar[word] = [
+        shared = Counter(other for gram in own for other in vocabulary.words_with.get(gram, ()))
+        similar[word] = sorted(
             other
-            for other, theirs in _vocabulary(generation).items()
-            if other != word and len(own & theirs) / len(own | theirs) >= SIMILARITY
-        ]
+            for other, n in shared.items()
+            if other != word and n / (len(own) + len(vocabulary.trigrams[other]) - n) >= SIMILARITY
+        )
     return similar
 
 

@@ -5,24 +5,19 @@ A question's term becomes a *group*: the term and every word the list says it al
 a question ranks above a page that matches some.
 """
 
-from django.core.cache import cache
-
-from ..cache import get_site_context
+from ..cache import per_version
 from .query import roots
 
-KEY = "content:synonyms:v1:{generation}"
+
+def _build_table() -> dict[str, list[str]]:
+    from ..models import Synonym
+
+    return {s.word: s.alternative_list for s in Synonym.objects.all()}
 
 
 def synonym_table() -> dict[str, list[str]]:
-    """{word: alternatives}, cached per content generation (an edit starts a new one)."""
-    key = KEY.format(generation=get_site_context().generation)
-    table = cache.get(key)
-    if table is None:
-        from ..models import Synonym
-
-        table = {s.word: s.alternative_list for s in Synonym.objects.all()}
-        cache.set(key, table)
-    return table
+    """{word: alternatives}, once per content version (an edit starts a new one)."""
+    return per_version("synonyms", _build_table)
 
 
 def _same_word(a: str, b: str) -> bool:

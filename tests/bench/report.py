@@ -20,7 +20,7 @@ def write_report(args, rows, static, burst, memory, targets, stored_refs, duplic
         "# Performance",
         "",
         f"Measured {now} by `make bench` (`python tests/bench/bench.py --seconds {args.seconds} "
-        f"--connections {args.connections} --burst {args.burst}`), on {os.cpu_count()} CPUs "
+        f"--connections {args.connections} --burst {args.burst} --runs {args.runs}`), on {os.cpu_count()} CPUs "
         f"({platform.machine()}, Python {platform.python_version()}). The load tool (wrk) runs on "
         "the same machine as the server, so the figures are compared as ratios within this run.",
         "",
@@ -29,7 +29,10 @@ def write_report(args, rows, static, burst, memory, targets, stored_refs, duplic
         "psycopg pool, Redis for the cache and the rate limits, requests carrying "
         "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL had one unmeasured "
         "second of the same load first (a running site's workers are warm); the new search "
-        "question was never asked before its run.",
+        "question was never asked before its run. Each URL is measured in "
+        f"{args.runs} runs and the best counts (for the static file and the pages alike: "
+        "a shared machine has moments of other work); the static file is measured first and "
+        "again last, and every ratio is to the better of the two.",
         "",
         "## Targets",
         "",

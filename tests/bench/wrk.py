@@ -2,14 +2,36 @@
 
 import re
 import subprocess
+import tempfile
+
+# Every request asks another question: the URL's query string gets a number no other
+# request (of any wrk thread) used, so none is answered from a cache.
+EVERY_REQUEST_NEW = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format(nil, wrk.path .. "+" .. id .. "x" .. n)
+end
+"""
 
 
-def wrk(url: str, seconds: int, connections: int, headers: dict) -> dict:
-    """requests/s, p50/p99 latency (ms), requests and errors (non-2xx/3xx, socket errors)."""
+def wrk(url: str, seconds: int, connections: int, headers: dict, script: str = "") -> dict:
+    """requests/s, p50/p99 latency (ms), requests and errors (non-2xx/3xx, socket errors).
+    ``script``: Lua that wrk runs (e.g. EVERY_REQUEST_NEW)."""
     cmd = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         cmd += ["-H", f"{name}: {value}"]
-    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as lua:
+        if script:
+            lua.write(script)
+            lua.flush()
+            cmd += ["-s", lua.name]
+        out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
 
     def latency(label):
         m = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)

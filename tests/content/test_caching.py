@@ -8,7 +8,7 @@ from django.template import engines
 from django.test import override_settings
 from django.test.signals import template_rendered
 
-from content.cache import context_key
+from content.cache import context_key, generation_key
 from content.models import Page, Section, Sign
 from content.page_cache import page_key
 from content.views import html_cached_for_anonymous
@@ -135,6 +135,21 @@ def test_an_approved_edit_shows_on_the_next_request(client, site_content):
     text = main_text(client.get("/wat-is-hechting/").content)
     assert "Wat is hechting precies?" in text
     assert "Een nieuwe alinea van de redactie." in text
+
+
+def test_an_edit_made_on_another_host_shows_here_although_this_process_kept_the_page(
+    client, site_content
+):
+    """Each process keeps the pages it served in its own memory and asks the shared cache
+    for the content version on every request (content/cache.py, content/page_cache.py)."""
+    for _ in range(2):  # rendered, then answered from this process's memory
+        assert "Hechting op maat" not in client.get("/wat-is-hechting/").content.decode()
+    # Another host approves an edit: it writes the live copy and empties the shared
+    # cache's content version. Nothing in this process hears of it.
+    page = Page.objects.get(slug="wat-is-hechting")
+    Page.objects.filter(pk=page.pk).update(live={**page.live, "title": "Hechting op maat"})
+    cache.delete_many([generation_key(), context_key()])
+    assert "Hechting op maat" in client.get("/wat-is-hechting/").content.decode()
 
 
 def test_a_confirmed_phone_number_and_locations_show_on_every_page_at_once(client, site_content):
