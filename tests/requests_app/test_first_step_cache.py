@@ -61,6 +61,22 @@ def test_a_visitor_of_the_cached_page_can_send_the_form(db):
     assert answer.status_code == 302, answer.content.decode()[:2000]
 
 
+def test_a_returning_visitor_keeps_their_csrf_secret_under_a_fresh_mask(db):
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS, _unmask_cipher_token
+
+    client, first, _, first_csrf = visit(CALLBACK_URL)
+    secret = first.cookies["csrftoken"].value
+    tokens = [first_csrf]
+    for _ in range(40):
+        page = client.get(CALLBACK_URL)
+        tokens.append(CSRF.search(page.content.decode()).group(1))
+        assert client.cookies["csrftoken"].value == secret  # the same secret, renewed
+    assert all(_unmask_cipher_token(token) == secret for token in tokens)
+    assert len(set(tokens)) == len(tokens)  # masked afresh on every page
+    # Drawn from the whole alphabet Django uses, and nothing else.
+    assert set("".join(tokens)) == set(CSRF_ALLOWED_CHARS)
+
+
 def test_the_cached_page_follows_the_content(db):
     assert "(tussen 9.00 en 12.00 uur)" not in visit(CALLBACK_URL)[1].content.decode()
     confirm_fact("opening_hours", {str(d): ["09:00", "17:00"] for d in range(1, 6)})
