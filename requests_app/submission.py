@@ -4,8 +4,7 @@ import functools
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,24 +19,37 @@ CONFIRMATION_SALT = "requests_app.confirmation"
 CONFIRMATION_URL_NAME = {Kind.ASSESSMENT: "assessment_done", Kind.CALLBACK: "callback_done"}
 
 
+_COUNTER = ReferenceCounter._meta.db_table
+# One statement takes the next number: the first request of a year creates its counter.
+# Works on PostgreSQL and SQLite (3.35+) alike.
+_NEXT_NUMBER = (
+    f"INSERT INTO {_COUNTER} (prefix, year, last_number) VALUES (%s, %s, 1) "  # noqa: S608
+    f"ON CONFLICT (prefix, year) DO UPDATE SET last_number = {_COUNTER}.last_number + 1 "
+    "RETURNING last_number"
+)
+
+
 def next_reference(kind: str, today=None) -> str:
     """Hand out the next number for this kind and year, e.g. OZ-2026-00042.
 
     In a short transaction of its own, before the request is stored: the counter's row is
-    locked only for this one update, so concurrent submissions wait for each other's
+    locked only for this one statement, so concurrent submissions wait for each other's
     number, not for each other's whole submission. A submission that fails after taking
     its number leaves a gap in the numbers, never a number given twice.
+
+    On PostgreSQL this commit does not wait for its disk write (synchronous_commit off,
+    for this transaction only), so the lock is not held for it: the request's own commit,
+    which does wait, writes the log up to and including this one. Should the server stop
+    in between, the request was not stored either, and the number is free again.
     """
     prefix = REFERENCE_PREFIX[Kind(kind)]
     year = (today or timezone.localdate()).year
-    counter = ReferenceCounter.objects.filter(prefix=prefix, year=year)
-    with transaction.atomic():
-        # The first request of a year creates its counter; a concurrent insert is ignored.
-        ReferenceCounter.objects.bulk_create(
-            [ReferenceCounter(prefix=prefix, year=year)], ignore_conflicts=True
-        )
-        counter.update(last_number=F("last_number") + 1)
-        number = counter.values_list("last_number", flat=True).get()
+    own_transaction = not connection.in_atomic_block  # never relax an outer one's commit
+    with transaction.atomic(), connection.cursor() as cursor:
+        if own_transaction and connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        cursor.execute(_NEXT_NUMBER, [prefix, year])
+        (number,) = cursor.fetchone()
     return backup_journal.issued(f"{prefix}-{year}-{number:05d}")
 
 
