@@ -14,7 +14,7 @@ class Target:
     figure: str
 
 
-def write_report(args, rows, static, burst, memory, targets, stored_refs, duplicates):
+def write_report(args, rows, burst, memory, targets, stored_refs, duplicates):
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     lines = [
         "# Performance",
@@ -27,12 +27,13 @@ def write_report(args, rows, static, burst, memory, targets, stored_refs, duplic
         "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
         f"({len(memory)} worker processes × 8 threads, gthread), PostgreSQL 15 through the "
         "psycopg pool, Redis for the cache and the rate limits, requests carrying "
-        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL had one unmeasured "
-        "second of the same load first (a running site's workers are warm); the new search "
-        "question was never asked before its run. Each URL is measured in "
-        f"{args.runs} runs and the best counts (for the static file and the pages alike: "
-        "a shared machine has moments of other work); the static file is measured first and "
-        "again last, and every ratio is to the better of the two.",
+        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL is followed at once "
+        "by its *static twin*: a static file of the same bytes (its own body, taken before the "
+        "run), served by whitenoise in the same gunicorn; each ratio compares the two. Each "
+        "had one unmeasured second of the same load first (a running site's workers are "
+        "warm); the new search question was never asked before its run. Each is measured in "
+        f"{args.runs} runs and the best counts, for the page and its twin alike: a shared "
+        "machine has moments of other work.",
         "",
         "## Targets",
         "",
@@ -44,14 +45,15 @@ def write_report(args, rows, static, burst, memory, targets, stored_refs, duplic
         "",
         f"## Under load ({args.connections} connections, {args.seconds} s each)",
         "",
-        "| what | URL | requests/s | vs. static | p50 ms | p99 ms | requests | errors |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| what | URL | bytes | requests/s | static twin | ratio | p50 ms | p99 ms | twin p99 ms "
+        "| errors |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for label, path, r in rows:
-        ratio = r["rps"] / static["rps"] if static["rps"] else 0
         lines.append(
-            f"| {label} | `{path}` | {r['rps']:.0f} | {ratio:.2f} | {r['p50']:.1f} | "
-            f"{r['p99']:.1f} | {r['requests']} | {r['errors']} |"
+            f"| {label} | `{path}` | {r['bytes']:,} | {r['rps']:.0f} | "
+            f"{r['twin']['rps']:.0f} | {r['ratio']:.2f} | {r['p50']:.1f} | {r['p99']:.1f} | "
+            f"{r['twin']['p99']:.1f} | {r['errors']} |"
         )
     lines += [
         "",
