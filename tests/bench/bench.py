@@ -20,6 +20,7 @@ Needs: PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379, wrk (apt-get insta
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -182,6 +183,10 @@ def main(argv=None):
     try:
         for path in [*guide, seen_before, *(p for _, p in FORMS)]:  # a running site is warm
             request("GET", server.url + path, headers=PROXY)
+        # Set-up leaves work behind (files to write out, the database tidying after the
+        # load): let it finish, and give the new workers a few seconds of load first.
+        os.sync()
+        wrk(server.url + "/", 5, args.connections, PROXY)
         rows = []
 
         def best(path, script=""):
