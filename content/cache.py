@@ -9,22 +9,23 @@ with), so an edit or a deploy retires them without any key to bump by hand.
 Works with the in-memory cache in one process and with Redis across processes and hosts.
 
 Each process keeps the context it last fetched: a request asks the shared cache only for
-the current generation (a few bytes) and fetches the whole context again only when that
-generation changed, so an edit is still seen on the next request on every host.
+the current generation (a few bytes), once per request whoever asks (page, form labels,
+search, e-mails), and fetches the whole context again only when that generation changed,
+so an edit is still seen on the next request on every host.
 """
 
+import threading
 import uuid
 from dataclasses import dataclass, field
 
 import phonenumbers
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from .facts.api import Facts, confirmed_facts
-
-_REQUEST_ATTR = "_content_site_context"
 
 
 def context_key() -> str:
@@ -112,9 +113,23 @@ class _Local:
 
 
 _local = _Local()
+# Within one request (one thread): the context it started with, asked for only once.
+_this_request = threading.local()
 
 
-def _current() -> SiteContext:
+def _start_request(**kwargs):
+    _this_request.active, _this_request.ctx = True, None
+
+
+def _end_request(**kwargs):
+    _this_request.active, _this_request.ctx = False, None
+
+
+request_started.connect(_start_request, dispatch_uid="content-site-context-request-started")
+request_finished.connect(_end_request, dispatch_uid="content-site-context-request-finished")
+
+
+def _fetch() -> SiteContext:
     generation = cache.get(generation_key())
     if generation is not None:
         ctx = _local.ctx
@@ -132,12 +147,15 @@ def _current() -> SiteContext:
 
 
 def get_site_context(request=None) -> SiteContext:
-    """The current site context; looked up once per request when ``request`` is given."""
-    if request is not None and hasattr(request, _REQUEST_ATTR):
-        return getattr(request, _REQUEST_ATTR)
-    ctx = _current()
-    if request is not None:
-        setattr(request, _REQUEST_ATTR, ctx)
+    """The current site context: looked up once per request (outside a request, such as in
+    a command or the mail thread, at every call). ``request`` is accepted for callers
+    that have one; the lookup is the same."""
+    in_request = getattr(_this_request, "active", False)
+    if in_request and _this_request.ctx is not None:
+        return _this_request.ctx
+    ctx = _fetch()
+    if in_request:
+        _this_request.ctx = ctx
     return ctx
 
 
@@ -168,7 +186,7 @@ def load_page(queryset, **lookup):
 
 def invalidate(**kwargs) -> None:
     keys = [generation_key(), context_key()]
-    _local.ctx = None
+    _local.ctx = _this_request.ctx = None
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
 

@@ -36,18 +36,10 @@ def next_reference(kind: str, today=None) -> str:
     locked only for this one statement, so concurrent submissions wait for each other's
     number, not for each other's whole submission. A submission that fails after taking
     its number leaves a gap in the numbers, never a number given twice.
-
-    On PostgreSQL this commit does not wait for its disk write (synchronous_commit off,
-    for this transaction only), so the lock is not held for it: the request's own commit,
-    which does wait, writes the log up to and including this one. Should the server stop
-    in between, the request was not stored either, and the number is free again.
     """
     prefix = REFERENCE_PREFIX[Kind(kind)]
     year = (today or timezone.localdate()).year
-    own_transaction = not connection.in_atomic_block  # never relax an outer one's commit
     with transaction.atomic(), connection.cursor() as cursor:
-        if own_transaction and connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
         cursor.execute(_NEXT_NUMBER, [prefix, year])
         (number,) = cursor.fetchone()
     return backup_journal.issued(f"{prefix}-{year}-{number:05d}")
