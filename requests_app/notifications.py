@@ -16,27 +16,30 @@ Sending never raises: a failure is recorded on the request (the error's class on
 the request's history, so a retry never sends it twice.
 
 Mail leaves the request's thread (``send_soon``): a slow or refusing relay never holds the
-parent's confirmation page. A process that stops before a queued mail went out leaves the
+parent's confirmation page. One mail thread per process sends in batches (``send_batch``),
+so a rush of parents costs a few statements per batch, not per request. A process that stops before a queued mail went out leaves the
 request "pending"; ``retry_notifications`` sends it after REQUEST_NOTIFY_GRACE_SECONDS.
 """
 
+import atexit
+import contextlib
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from .choices import EventType, Kind, NotifyOutcome, NotifyState, Recipient, Status
-from .models import AssessmentRequest, Request
+from .models import AssessmentRequest, Request, RequestEvent
 from .org_facts import org_facts
-from .services import record_event
 
 logger = logging.getLogger(__name__)
 
@@ -128,20 +131,22 @@ def unreached_message(req: Request) -> EmailMessage:
 BUILD = {INTAKE: intake_message, PARENT: parent_message, UNREACHED: unreached_message}
 
 
-def _record(req, recipient, outcome, error=""):
-    record_event(req, EventType.NOTIFY, from_value=recipient, to_value=outcome, detail=error)
-
-
-def _pending(req: Request) -> list[str]:
-    """The mails this request still owes, in order; withheld ones are recorded (so staff
-    see why the parent has no mail from us) and left out."""
-    # One query: the mails settled, and whether the request was ever "niet bereikt".
-    seen = list(
-        req.events.filter(
-            Q(type=EventType.NOTIFY, to_value__in=SETTLED)
-            | Q(type=EventType.STATUS, to_value=Status.UNREACHED)
-        ).values_list("type", "from_value")
+def _event(req, recipient, outcome, error="") -> RequestEvent:
+    """A line for the request's history: which mail, and what became of it."""
+    return RequestEvent(
+        request_id=req.pk,
+        at=timezone.now(),
+        type=EventType.NOTIFY,
+        from_value=recipient,
+        to_value=outcome,
+        detail=error[:60],
     )
+
+
+def _pending(req: Request, seen: list[tuple[str, str]], events: list) -> list[str]:
+    """The mails this request still owes, in order. ``seen``: its settled mails and
+    whether it was ever "niet bereikt" (type, recipient). Withheld mails are left out and
+    noted in ``events``, so staff see why the parent has no mail from us."""
     done = {recipient for kind, recipient in seen if kind == EventType.NOTIFY}
     parts = [INTAKE]
     if req.email:
@@ -151,63 +156,115 @@ def _pending(req: Request) -> list[str]:
     pending = [part for part in parts if part not in done]
     if PARENT in pending and not may_name_us(req):
         pending.remove(PARENT)
-        _record(req, PARENT, NotifyOutcome.WITHHELD)
+        events.append(_event(req, PARENT, NotifyOutcome.WITHHELD))
     if UNREACHED in pending and not may_mail_unreached(req):
         pending.remove(UNREACHED)
         why = NotifyOutcome.WITHHELD if req.kind == Kind.ASSESSMENT else NotifyOutcome.NOT_ASKED
-        _record(req, UNREACHED, why)
+        events.append(_event(req, UNREACHED, why))
     return pending
+
+
+def _claim(reqs: list[Request]) -> list[Request]:
+    """The requests this process may send for: each one's attempt counted up here, in
+    one statement per attempt count; a request another process claimed first (it read
+    the same count) is left to it."""
+    by_attempts = defaultdict(list)
+    for req in reqs:
+        by_attempts[req.notify_attempts].append(req.pk)
+    table, pk = Request._meta.db_table, Request._meta.pk.column
+    claimed = set()
+    with connections[Request.objects.db].cursor() as cursor:
+        for attempts, pks in by_attempts.items():
+            marks = ", ".join(["%s"] * len(pks))
+            cursor.execute(
+                f"UPDATE {table} SET notify_attempts = notify_attempts + 1 "  # noqa: S608
+                f"WHERE notify_attempts = %s AND {pk} IN ({marks}) RETURNING {pk}",
+                [attempts, *pks],
+            )
+            claimed.update(row[0] for row in cursor.fetchall())
+    return [req for req in reqs if req.pk in claimed]
 
 
 def send_notifications(*, request_id: int) -> bool | None:
     """Send what is still unsent for this request. True: all sent; False: a failure
-    was recorded; None: nothing to do (spam, gone, or another process is on it).
+    was recorded; None: nothing to do (spam, gone, or another process is on it)."""
+    return send_batch([request_id])[request_id]
+
+
+def send_batch(request_ids) -> dict[int, bool | None]:
+    """Send what is still unsent for each of these requests, over one connection to the
+    relay and with a few statements for all of them (a rush of parents sends its mail in
+    batches). Per request as ``send_notifications`` says.
 
     The intake notice goes first and each message is tried on its own, so a parent's
-    mistyped address never keeps the notice from intake (or the other way round).
+    mistyped address never keeps the notice from intake (or the other way round). Each
+    request's history gets its lines as soon as its mails went out.
     """
+    results: dict[int, bool | None] = dict.fromkeys(request_ids)
     # With the assessment's row (a LEFT JOIN): may_name_us() then needs no query of its own.
-    req = Request.objects.select_related("assessmentrequest").filter(pk=request_id).first()
-    if req is None or req.is_suspected_spam or req.notify_state == NotifyState.SENT:
-        return None
-    # Claim this attempt: a second process that read the same count updates no row.
-    claimed = Request.objects.filter(pk=req.pk, notify_attempts=req.notify_attempts).update(
-        notify_attempts=F("notify_attempts") + 1
+    candidates = list(
+        Request.objects.select_related("assessmentrequest")
+        .filter(pk__in=results, is_suspected_spam=False)
+        .exclude(notify_state=NotifyState.SENT)
+        .order_by("pk")
     )
-    if not claimed:
-        return None
+    reqs = _claim(candidates)
+    if not reqs:
+        return results
+    # One query: the mails settled, and whether each request was ever "niet bereikt".
+    seen = defaultdict(list)
+    for request_id, kind, recipient in RequestEvent.objects.filter(
+        Q(type=EventType.NOTIFY, to_value__in=SETTLED)
+        | Q(type=EventType.STATUS, to_value=Status.UNREACHED),
+        request_id__in=[req.pk for req in reqs],
+    ).values_list("request_id", "type", "from_value"):
+        seen[request_id].append((kind, recipient))
 
-    errors = []
+    errors: dict[int, str] = {}
+    todo = []
+    for req in reqs:
+        events = []
+        todo.append((req, _pending(req, seen[req.pk], events), events))
     try:
-        pending = _pending(req)
-        if pending:
-            with get_connection(fail_silently=False) as connection:
+        relay = get_connection(fail_silently=False) if any(p for _, p, _ in todo) else None
+        with relay or contextlib.nullcontext():
+            for req, pending, events in todo:
                 for part in pending:
                     try:
                         message = BUILD[part](req)
-                        message.connection = connection
+                        message.connection = relay
                         message.send()
                     except Exception as exc:  # SMTP refusal, a broken template, ...
-                        errors.append(type(exc).__name__)
-                        _record(req, part, NotifyOutcome.FAILED, type(exc).__name__)
+                        errors.setdefault(req.pk, type(exc).__name__)
+                        events.append(_event(req, part, NotifyOutcome.FAILED, type(exc).__name__))
                     else:
-                        _record(req, part, NotifyOutcome.SENT)
+                        events.append(_event(req, part, NotifyOutcome.SENT))
+                RequestEvent.objects.bulk_create(events)
+                events.clear()
     except Exception as exc:  # no connection at all: DNS, refused, TLS, timeout
-        errors.append(type(exc).__name__)
-        _record(req, "", NotifyOutcome.FAILED, type(exc).__name__)
+        failed = []
+        for req, pending, events in todo:
+            if pending and req.pk not in errors:
+                errors[req.pk] = type(exc).__name__
+                failed.append(_event(req, "", NotifyOutcome.FAILED, type(exc).__name__))
+            failed.extend(events)
+        RequestEvent.objects.bulk_create(failed)
 
-    if errors:
-        Request.objects.filter(pk=req.pk).update(
-            notify_state=NotifyState.FAILED, notify_error=errors[0][:200]
+    for req in reqs:
+        if req.pk in errors:
+            Request.objects.filter(pk=req.pk).update(
+                notify_state=NotifyState.FAILED, notify_error=errors[req.pk][:200]
+            )
+            logger.warning(
+                "E-mail for request %s failed (%s); will be retried", req.reference, errors[req.pk]
+            )
+        results[req.pk] = req.pk not in errors
+    sent = [req.pk for req in reqs if req.pk not in errors]
+    if sent:
+        Request.objects.filter(pk__in=sent).update(
+            notify_state=NotifyState.SENT, notify_error="", notified_at=timezone.now()
         )
-        logger.warning(
-            "E-mail for request %s failed (%s); will be retried", req.reference, errors[0]
-        )
-        return False
-    Request.objects.filter(pk=req.pk).update(
-        notify_state=NotifyState.SENT, notify_error="", notified_at=timezone.now()
-    )
-    return True
+    return results
 
 
 def retry_candidates(now=None):
@@ -234,30 +291,63 @@ def retry_candidates(now=None):
     )
 
 
-_executor = None
-_executor_lock = threading.Lock()
+class _MailThread:
+    """One thread per process that sends the mail of stored requests in batches: it
+    waits REQUEST_NOTIFY_GATHER_SECONDS after the first request it is handed, so the
+    requests of a rush share one batch (a few statements and one relay connection for
+    all of them instead of for each). What it still holds when the process stops is sent
+    before the process exits; a request it never got to stays "pending" and
+    retry_notifications sends it after REQUEST_NOTIFY_GRACE_SECONDS."""
+
+    BATCH = 100
+
+    def __init__(self):
+        self._ids: list[int] = []
+        self._waiting = threading.Condition()
+        self._thread = None
+        atexit.register(self.flush)
+
+    def put(self, request_id: int) -> None:
+        with self._waiting:
+            self._ids.append(request_id)
+            self._waiting.notify()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="mail", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._waiting:
+                self._waiting.wait_for(lambda: self._ids)
+            time.sleep(settings.REQUEST_NOTIFY_GATHER_SECONDS)
+            self._send(self._take())
+
+    def _take(self) -> list[int]:
+        with self._waiting:
+            ids, self._ids = self._ids, []
+        return ids
+
+    def _send(self, ids: list[int]) -> None:
+        for start in range(0, len(ids), self.BATCH):
+            batch = ids[start : start + self.BATCH]
+            try:
+                send_batch(batch)
+            except Exception:  # never lose the thread; the requests stay pending
+                logger.exception("E-mail for %d request(s) not sent; will be retried", len(batch))
+            finally:
+                connections.close_all()  # this thread's own database connection
+
+    def flush(self) -> None:
+        """Send what is still waiting (at exit: a worker that is recycled or stopped)."""
+        self._send(self._take())
 
 
-def _mail_thread() -> ThreadPoolExecutor:
-    global _executor
-    with _executor_lock:
-        if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mail")
-    return _executor
-
-
-def _send_in_background(request_id: int) -> None:
-    try:
-        send_notifications(request_id=request_id)
-    except Exception:  # never lose the thread; the request stays pending and is retried
-        logger.exception("E-mail for request id %s not sent; will be retried", request_id)
-    finally:
-        connections.close_all()  # this thread's own database connection
+_mail_thread = _MailThread()
 
 
 def send_soon(*, request_id: int) -> None:
     """Send a request's e-mails without keeping the parent waiting (after commit)."""
     if settings.REQUEST_NOTIFY_IN_BACKGROUND:
-        _mail_thread().submit(_send_in_background, request_id)
+        _mail_thread.put(request_id)
     else:
         send_notifications(request_id=request_id)

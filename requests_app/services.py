@@ -31,6 +31,7 @@ from .choices import (
     next_statuses,
 )
 from .models import CallbackRequest, InternalNote, Request, RequestEvent
+from .notifications import send_soon
 from .workdays import is_working_day
 
 
@@ -130,8 +131,6 @@ def _mail_after_commit(request: Request) -> None:
     it says, is decided there (notifications.may_mail_unreached). Pending again, with a
     fresh count of tries, so retry_notifications sends it if this process cannot.
     """
-    from .notifications import send_soon  # notifications records its mails through us
-
     Request.objects.filter(pk=request.pk).update(
         notify_state=NotifyState.PENDING, notify_attempts=0
     )

@@ -428,6 +428,9 @@ REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
 # E-mail leaves from a background thread after the request is stored (a slow relay never
 # holds the parent's page); tests send at once so they can read mail.outbox.
 REQUEST_NOTIFY_IN_BACKGROUND = env.bool("REQUEST_NOTIFY_IN_BACKGROUND", not TESTING)
+# The mail thread waits this long (seconds) after a request is stored before it sends, so
+# the requests of a rush go out together in one batch (requests_app/notifications.py).
+REQUEST_NOTIFY_GATHER_SECONDS = env.float("REQUEST_NOTIFY_GATHER_SECONDS", 0.5)
 # After this many failed tries retry_notifications stops (the admin shows "Mislukt").
 REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
