@@ -39,19 +39,33 @@ def next_reference(kind: str, today=None) -> str:
     """
     prefix = REFERENCE_PREFIX[Kind(kind)]
     year = (today or timezone.localdate()).year
-    with transaction.atomic(), connection.cursor() as cursor:
+    # One statement: outside a transaction it commits on its own (no BEGIN and COMMIT).
+    with connection.cursor() as cursor:
         cursor.execute(_NEXT_NUMBER, [prefix, year])
         (number,) = cursor.fetchone()
     return backup_journal.issued(f"{prefix}-{year}-{number:05d}")
 
 
+def stored_with(token) -> Request | None:
+    """The request stored with this form ticket's token, if any: what its confirmation and
+    a repeated submit need, nothing more."""
+    return (
+        Request.objects.only("pk", "kind", "reference", "is_suspected_spam", "spam_reasons")
+        .filter(submission_token=token)
+        .first()
+    )
+
+
 def store_request(
-    form, *, kind: str, token, verdict: Verdict | None = None
+    form, *, kind: str, token, verdict: Verdict | None = None, looked_up: bool = False
 ) -> tuple[Request, bool]:
     """Save the form's request once per token. Returns (request, created).
 
     A repeated submit with the same token (double click, back and resubmit, a retried
     POST) returns the request stored the first time, even when both arrive together.
+    ``looked_up``: the caller has just found no request with this token (``stored_with``),
+    so it is not asked again; two that arrive together are still told apart by the
+    token's unique index.
     """
     instance = form.save(commit=False)
     instance.kind = kind
@@ -63,9 +77,10 @@ def store_request(
     instance.spam_reasons = list(verdict.reasons)
     instance.fill_seconds = verdict.fill_seconds
     # A repeated submit (double click, back and resubmit) takes no number of its own.
-    existing = Request.objects.filter(submission_token=token).first()
-    if existing is not None:
-        return existing, False
+    if not looked_up:
+        existing = stored_with(token)
+        if existing is not None:
+            return existing, False
     instance.reference = next_reference(kind)
     try:
         with transaction.atomic():
@@ -78,7 +93,7 @@ def store_request(
                     functools.partial(send_soon, request_id=instance.pk), robust=True
                 )
     except IntegrityError:
-        existing = Request.objects.filter(submission_token=token).first()
+        existing = stored_with(token)
         if existing is None:
             raise
         return existing, False

@@ -36,6 +36,7 @@ from .submission import (
     confirmation_url,
     request_for_confirmation,
     store_request,
+    stored_with,
 )
 
 
@@ -46,13 +47,7 @@ def _render(request, template, context=None, status=None):
 
 def _already_stored(request) -> Request | None:
     ticket = read_ticket(request.POST.get("ticket"))
-    if ticket is None:
-        return None
-    return (
-        Request.objects.only("pk", "kind", "reference", "is_suspected_spam", "spam_reasons")
-        .filter(submission_token=ticket.token)
-        .first()
-    )
+    return None if ticket is None else stored_with(ticket.token)
 
 
 def _store(request, form, kind):
@@ -68,7 +63,10 @@ def _store(request, form, kind):
         rate_limited=is_rate_limited(request),
     )
     token = ticket.token if ticket else uuid.uuid4()
-    req, _created = store_request(form, kind=kind, token=token, verdict=verdict)
+    # Both views asked _already_stored() for this ticket a moment ago.
+    req, _created = store_request(
+        form, kind=kind, token=token, verdict=verdict, looked_up=ticket is not None
+    )
     return _stored(request, req)
 
 
