@@ -162,19 +162,21 @@ def get_site_context(request=None) -> SiteContext:
 _derived: dict[str, tuple[str, object]] = {}  # name -> (generation, value), this process
 
 
-def per_version(name: str, build, generation: str | None = None):
+def per_version(name: str, build, generation: str | None = None, *, shared: bool = True):
     """A value derived from the published content (the search vocabulary, the synonym
-    table), built once per content version: from this process's memory, else from the
-    shared cache, else ``build()``."""
+    table, the organisation's facts as the forms use them), built once per content
+    version: from this process's memory, else from the shared cache (unless ``shared`` is
+    False: cheap to build, not worth a trip to Redis), else ``build()``."""
     generation = generation or get_site_context().generation
     local = _derived.get(name)
     if local is not None and local[0] == generation:
         return local[1]
     key = f"content:{settings.RELEASE}:{name}:{generation}"
-    value = cache.get(key)
+    value = cache.get(key) if shared else None
     if value is None:
         value = build()
-        cache.set(key, value, timeout=_timeout())
+        if shared:
+            cache.set(key, value, timeout=_timeout())
     _derived[name] = (generation, value)
     return value
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from content.cache import get_site_context
+from content.cache import get_site_context, per_version
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class OrgFacts:
 
 
 def org_facts() -> OrgFacts:
+    """The facts as the forms and e-mails use them, made once per content version."""
+    return per_version("org_facts", _build, shared=False)
+
+
+def _build() -> OrgFacts:
     site = get_site_context()
     facts = site.facts
     return OrgFacts(

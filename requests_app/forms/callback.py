@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 
+from content.cache import per_version
+
 from ..choices import DayPart, Kind
 from ..models import CallbackRequest
 from ..moments import callback_days, daypart_choices, dayparts_on
@@ -18,13 +20,29 @@ from .base import PublicForm, fieldset, honeypot, question_form
 from .fields import radio
 
 
+def _offer(today: datetime.date):
+    """(days, their radios, the radios for the parts of the day) the form offers from
+    ``today``: made once per content version and day, not for every form."""
+    offers = per_version("callback_offers", dict, shared=False)
+    key = (today, settings.REQUEST_CALLBACK_DAYS)
+    offer = offers.get(key)
+    if offer is None:
+        hours = org_facts().opening_hours
+        days = callback_days(today, settings.REQUEST_CALLBACK_DAYS, hours)
+        day_choices = [(d.isoformat(), formats.date_format(d, "l j F")) for d in days]
+        offer = (days, day_choices, daypart_choices(hours, days))
+        if len(offers) > 8:  # yesterday's offers
+            offers.clear()
+        offers[key] = offer
+    return offer
+
+
 class CallbackDayField(forms.ChoiceField):
     """A day from the offered list; a day offered yesterday stays valid past midnight."""
 
-    def __init__(self, *, days, hours, **kwargs):
+    def __init__(self, *, days, hours, choices, **kwargs):
         self.days = days
         self.hours = hours
-        choices = [(d.isoformat(), formats.date_format(d, "l j F")) for d in days]
         super().__init__(choices=choices, **kwargs)
 
     def valid_value(self, value):
@@ -55,11 +73,12 @@ class CallbackForm(CallbackQuestions):
         super().__init__(*args, **kwargs)
         self.hours = org_facts().opening_hours
         self.today = today or timezone.localdate()
-        days = callback_days(self.today, settings.REQUEST_CALLBACK_DAYS, self.hours)
+        days, day_choices, part_choices = _offer(self.today)
         declared = self.fields["callback_date"]
         day = CallbackDayField(
             days=days,
             hours=self.hours,
+            choices=day_choices,
             label=declared.label,
             help_text=declared.help_text,
             error_messages=declared.error_messages,
@@ -67,7 +86,7 @@ class CallbackForm(CallbackQuestions):
         )
         day.marker = declared.marker
         self.fields["callback_date"] = day
-        self.fields["callback_daypart"].choices = daypart_choices(self.hours, days)
+        self.fields["callback_daypart"].choices = part_choices
 
     def clean(self):
         data = super().clean()
