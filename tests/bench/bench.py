@@ -80,7 +80,10 @@ def submission_burst(base_url: str, count: int, concurrency: int) -> dict:
             },
         )
         timings = {}
-        result = parent.send_callback(name=f"Bench {i}", timings=timings)
+        try:
+            result = parent.send_callback(name=f"Bench {i}", timings=timings)
+        finally:
+            parent.close()
         for step, seconds in timings.items():
             steps[step].append(seconds * 1000)
         return result

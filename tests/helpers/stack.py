@@ -7,6 +7,7 @@ Used by tests/site/test_scale_out.py and tests/bench/bench.py. Only ever talks t
 
 from __future__ import annotations
 
+import html
 import http.client
 import os
 import re
@@ -17,7 +18,6 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -177,25 +177,24 @@ def request(method, url, body=None, headers=None, timeout=30, source=None):
         conn.close()
 
 
-class _FormParser(HTMLParser):
-    """Collects a page's form inputs: hidden values and the first option of each radio group."""
+_INPUT = re.compile(r"<input\b[^>]*>", re.I)
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
-    def __init__(self):
-        super().__init__()
-        self.hidden: dict[str, str] = {}
-        self.radios: dict[str, str] = {}
 
-    def handle_starttag(self, tag, attrs):
-        if tag != "input":
-            return
-        a = dict(attrs)
+def form_inputs(page: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A page's form inputs as a browser sends them untouched: the hidden values, and the
+    first option of each radio group. (Our own markup: each attribute in double quotes.)"""
+    hidden, radios = {}, {}
+    for tag in _INPUT.findall(page):
+        a = {k: html.unescape(v) for k, v in _ATTR.findall(tag)}
         name, kind = a.get("name"), a.get("type", "text")
         if not name:
-            return
+            continue
         if kind == "hidden":
-            self.hidden[name] = a.get("value", "")
+            hidden[name] = a.get("value", "")
         elif kind == "radio":
-            self.radios.setdefault(name, a.get("value", ""))
+            radios.setdefault(name, a.get("value", ""))
+    return hidden, radios
 
 
 @dataclass
@@ -210,6 +209,7 @@ class Parent:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
     source: str | None = None
+    _conn: http.client.HTTPConnection | None = field(default=None, repr=False)
 
     def _headers(self, extra=None):
         h = {"User-Agent": "bjw-stack-test", **self.headers, **(extra or {})}
@@ -222,32 +222,57 @@ class Parent:
             name, _, rest = value.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
 
+    def _send(self, method, path, body=None, extra=None):
+        """One request over this parent's own connection, kept open between requests as a
+        browser keeps it (opened again when the server closed it)."""
+        parts = urlsplit(self.base_url)
+        if parts.hostname not in {"127.0.0.1", "localhost"}:
+            raise ValueError("only 127.0.0.1 is allowed")
+        for attempt in (1, 2):
+            if self._conn is None:
+                self._conn = http.client.HTTPConnection(
+                    parts.hostname,
+                    parts.port,
+                    timeout=30,
+                    source_address=(self.source, 0) if self.source else None,
+                )
+            try:
+                self._conn.request(method, path, body=body, headers=self._headers(extra))
+                response = self._conn.getresponse()
+                data = response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.close()
+                if attempt == 2:
+                    raise
+                continue
+            if response.will_close:
+                self.close()
+            self._keep_cookies(response.headers)
+            return response.status, response.headers, data
+        raise AssertionError("unreachable")
+
+    def close(self):
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
     def get(self, path):
-        status, headers, body = request(
-            "GET", self.base_url + path, headers=self._headers(), source=self.source
-        )
-        self._keep_cookies(headers)
-        return status, headers, body
+        return self._send("GET", path)
 
     def post(self, path, data):
         origin = (
             self.headers.get("X-Forwarded-Proto", "http") + "://" + urlsplit(self.base_url).netloc
         )
-        status, headers, body = request(
+        return self._send(
             "POST",
-            self.base_url + path,
+            path,
             body=urlencode(data, doseq=True),
-            headers=self._headers(
-                {
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Origin": origin,
-                    "Referer": origin + path,
-                }
-            ),
-            source=self.source,
+            extra={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": origin,
+                "Referer": origin + path,
+            },
         )
-        self._keep_cookies(headers)
-        return status, headers, body
 
     def send_callback(self, name=None, timings=None, **overrides):
         """Fill in and send 'Bel mij terug'. Returns (status, reference or None).
@@ -261,11 +286,10 @@ class Parent:
         timings["form"] = time.monotonic() - started
         if status != 200:
             return status, None
-        form = _FormParser()
-        form.feed(body.decode())
+        hidden, radios = form_inputs(body.decode())
         data = {
-            **form.hidden,
-            **form.radios,
+            **hidden,
+            **radios,
             "contact_name": name or f"Ouder {secrets.token_hex(3)}",
             "phone": f"06 1{secrets.randbelow(10_000_000):07d}",
             "voicemail_allowed": "ja",

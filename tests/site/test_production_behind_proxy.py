@@ -24,8 +24,8 @@ from requests_app.spam import TICKET_SALT
 from tests.helpers.stack import (
     Gunicorn,
     Parent,
-    _FormParser,
     base_env,
+    form_inputs,
     free_port,
     manage,
     prepare_site,
@@ -90,9 +90,8 @@ def direct(site, made_up=None):
 def log_in(parent, username, password, code=None):
     status, _, body = parent.get("/medewerkers/login/?next=/medewerkers/")
     assert status == 200
-    form = _FormParser()
-    form.feed(body.decode())
-    data = {**form.hidden, "username": username, "password": password}
+    hidden, _ = form_inputs(body.decode())
+    data = {**hidden, "username": username, "password": password}
     if code is not None:
         data["otp_token"] = code
     status, _, body = parent.post("/medewerkers/login/?next=/medewerkers/", data)
