@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from .backup import journal as backup_journal
 from .choices import REFERENCE_PREFIX, EventType, Kind, SpamMark
-from .models import AssessmentRequest, CallbackRequest, ReferenceCounter, Request
+from .lookups import for_confirmation, stored_with
+from .models import ReferenceCounter, Request
 from .notifications import send_soon
 from .services import record_event
 from .spam import Verdict
@@ -44,16 +45,6 @@ def next_reference(kind: str, today=None) -> str:
         cursor.execute(_NEXT_NUMBER, [prefix, year])
         (number,) = cursor.fetchone()
     return backup_journal.issued(f"{prefix}-{year}-{number:05d}")
-
-
-def stored_with(token) -> Request | None:
-    """The request stored with this form ticket's token, if any: what its confirmation and
-    a repeated submit need, nothing more."""
-    return (
-        Request.objects.only("pk", "kind", "reference", "is_suspected_spam", "spam_reasons")
-        .filter(submission_token=token)
-        .first()
-    )
 
 
 def store_request(
@@ -129,10 +120,4 @@ def request_for_confirmation(value: str, kind: str) -> Request | None:
         return None
     if type(pk) is not int:  # not bool either: True == 1
         return None
-    # What the page may say about e-mail (see notifications.mails_the_parent), nothing else.
-    fields = ["reference", "kind", "email"]
-    if kind == Kind.ASSESSMENT:
-        model, fields = AssessmentRequest, [*fields, "may_name_organisation"]
-    else:
-        model = CallbackRequest
-    return model.objects.only(*fields).filter(pk=pk, kind=kind).first()
+    return for_confirmation(pk, kind)

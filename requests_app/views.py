@@ -20,6 +20,7 @@ from .choices import Kind
 from .first_step import first_step
 from .forms import flow
 from .forms.callback import CallbackForm
+from .lookups import stored_with
 from .models import Request
 from .notifications import mails_the_parent, may_name_us
 from .org_facts import org_facts
@@ -36,7 +37,6 @@ from .submission import (
     confirmation_url,
     request_for_confirmation,
     store_request,
-    stored_with,
 )
 
 
