@@ -65,20 +65,30 @@ class PublicForm(forms.ModelForm):
     markers = {}
 
     def __init__(self, *args, **kwargs):
+        type(self)._prepare()
         super().__init__(*args, **kwargs)
-        for field_name, f in self.fields.items():
-            f.marker = self.markers.get(field_name, "" if f.required else "optioneel")
-            f.label = _named(f.label)
-            f.help_text = _named(f.help_text)
-            f.error_messages = {k: _named(v) for k, v in f.error_messages.items()}
-            if isinstance(f, forms.ChoiceField):
-                plain_invalid_choice(f)
         privacy_url = reverse("content:page", kwargs={"slug": "privacyverklaring"})
         self.fields["consent"].help_text = format_html(
             'Lees in onze <a href="{}" target="_blank" rel="noopener">privacyverklaring '
             "(opent in een nieuw tabblad)</a> hoe wij met uw gegevens omgaan.",
             privacy_url,
         )
+
+    @classmethod
+    def _prepare(cls):
+        """The markers, the organisation's name and plain errors on the class's own fields,
+        once per class: each form gets them with its copy of the fields (Django copies
+        ``base_fields`` for every form). The name is read when a text is shown."""
+        if cls.__dict__.get("_prepared"):
+            return
+        for field_name, f in cls.base_fields.items():
+            f.marker = cls.markers.get(field_name, "" if f.required else "optioneel")
+            f.label = _named(f.label)
+            f.help_text = _named(f.help_text)
+            f.error_messages = {k: _named(v) for k, v in f.error_messages.items()}
+            if isinstance(f, forms.ChoiceField):
+                plain_invalid_choice(f)
+        cls._prepared = True
 
     # Errors that stand beside more than one field (phone or e-mail: either answers it);
     # the error summary lists each once, linked to the first of those fields.
