@@ -21,7 +21,11 @@ if os.environ.get("REDIS_URL"):
     workers = int(os.environ.get("WEB_CONCURRENCY", 2 * _cpus + 1))
 else:
     workers = 1
-threads = int(os.environ.get("GUNICORN_THREADS", 8))
+# Four threads each: threads of one process take turns on one interpreter lock, and past
+# four they mostly wait for it (make bench, 200 submissions: 5 x 8 threads ~80/s, 5 x 4
+# and 5 x 2 ~100/s on the same machine in the same minutes). 20 requests in progress at
+# once; more wait briefly for a free thread.
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
 
 # Database waits end after a few seconds (settings: DB_POOL_TIMEOUT, connect_timeout),
 # long before this; a worker stuck beyond it is restarted.

@@ -430,7 +430,7 @@ REQUEST_NOTIFY_GRACE_SECONDS = env.int("REQUEST_NOTIFY_GRACE_SECONDS", 120)
 REQUEST_NOTIFY_IN_BACKGROUND = env.bool("REQUEST_NOTIFY_IN_BACKGROUND", not TESTING)
 # The mail thread waits this long (seconds) after a request is stored before it sends, so
 # the requests of a rush go out together in one batch (requests_app/notifications.py).
-REQUEST_NOTIFY_GATHER_SECONDS = env.float("REQUEST_NOTIFY_GATHER_SECONDS", 0.5)
+REQUEST_NOTIFY_GATHER_SECONDS = env.float("REQUEST_NOTIFY_GATHER_SECONDS", 2.0)
 # After this many failed tries retry_notifications stops (the admin shows "Mislukt").
 REQUEST_NOTIFY_MAX_ATTEMPTS = env.int("REQUEST_NOTIFY_MAX_ATTEMPTS", 50)
 
