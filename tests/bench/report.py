@@ -14,7 +14,7 @@ class Target:
     figure: str
 
 
-def write_report(args, rows, burst, memory, targets, stored_refs, duplicates):
+def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lost):
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     lines = [
         "# Performance",
@@ -25,7 +25,7 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates):
         "the same machine as the server, so the figures are compared as ratios within this run.",
         "",
         "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
-        f"({len(memory)} worker processes × 8 threads, gthread), PostgreSQL 15 through the "
+        f"({len(memory)} worker processes × {args.threads} threads, gthread), PostgreSQL 15 through the "
         "psycopg pool, Redis for the cache and the rate limits, requests carrying "
         "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL is followed at once "
         "by its *static twin*: a static file of the same bytes (its own body, taken before the "
@@ -55,31 +55,44 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates):
             f"{r['twin']['rps']:.0f} | {r['ratio']:.2f} | {r['p50']:.1f} | {r['p99']:.1f} | "
             f"{r['twin']['p99']:.1f} | {r['errors']} |"
         )
+    runs = burst["runs"]
+    cpu = burst["cpu"]
     lines += [
         "",
         f"## {burst['sent']} callback requests, {args.connections} at a time",
         "",
         "Each simulated parent opens the form, fills it in and sends it (CSRF token, form ticket, "
-        "all fields) from its own address as the proxy reports it, then opens the confirmation.",
+        "all fields) from its own address as the proxy reports it, then opens the confirmation, "
+        "over one kept-open connection as a browser does. "
+        f"{len(runs)} bursts ({', '.join(f'{r:.1f}/s' for r in runs)}); the best counts, "
+        "every one is checked.",
         "",
         f"- {burst['per_second']:.1f} stored per second ({burst['confirmed']} confirmed in "
-        f"{burst['seconds']:.1f} s); distinct references: {burst['distinct']};",
-        f"- in the database afterwards: {len(stored_refs)} requests, duplicates: "
-        f"{len(duplicates)}; every confirmed reference stored: "
-        f"{'yes' if set(burst['references']) <= stored_refs else 'NO'}.",
+        f"{burst['seconds']:.1f} s); distinct references: {burst['distinct']}; the last e-mail "
+        f"of the burst sent {burst['mailed_after']:.1f} s after the last confirmation;",
+        f"- in the database afterwards: {len(stored_refs)} requests (a warm-up burst and "
+        f"{len(runs)} measured), "
+        f"duplicates: {len(duplicates)}; confirmed but not stored: {len(lost)}.",
         "",
-        "Profile of the submission path, as the parent waits for it (ms, median / p99):",
+        "CPU per submission (form, POST, confirmation and its e-mails), per process, in the "
+        "best burst: "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items())
+        + f"; together {sum(cpu.values()):.1f} ms, so {os.cpu_count()} CPUs can store at most "
+        f"~{1000 * os.cpu_count() / sum(cpu.values()):.0f} per second on this machine.",
+        "",
+        "Where the parent's time goes (ms, median / p99):",
         "",
         "| step | what the server does | median | p99 |",
         "| --- | --- | ---: | ---: |",
     ]
     what = {
-        "form": "the form's first page: the cached render with this visitor's CSRF token and "
+        "form": "the form's first page: the kept render with this visitor's CSRF token and "
         "ticket filled in",
-        "post": "validate; rate limit and flood ceiling (two Redis counters); one transaction: "
-        "the reference counter's row lock, the request, its details and history; the e-mails "
-        "are handed to a background thread after commit",
-        "page": "the signed confirmation link read, one query, the page rendered",
+        "post": "validate; is this ticket stored already (one query); rate limit and flood "
+        "ceiling (two Redis counters); the next reference number (one statement); one "
+        "transaction: the request, its details and history; after commit the e-mails go to "
+        "this process's mail thread, which sends the requests of a rush in batches",
+        "page": "the signed confirmation link read, one query, the kept page filled in",
     }
     for step, (median, p99) in burst["profile"].items():
         lines.append(f"| {step} | {what[step]} | {median:.1f} | {p99:.1f} |")
