@@ -249,28 +249,24 @@ def main(argv=None):
         wrk(server.url + "/", 5, args.connections, PROXY)
         rows = []
 
-        def best(path, script=""):
-            # The best of a few runs: a moment of other work on a shared machine (it
-            # happens, for a second or two) weighs on a page and its twin alike.
-            return max(
-                (
-                    wrk(server.url + path, args.seconds, args.connections, PROXY, script)
-                    for _ in range(args.runs)
-                ),
-                key=lambda r: r["rps"],
-            )
-
         def measure(label, path, script=""):
-            """The URL, then at once its static twin: each ratio from one moment."""
+            """The URL and its static twin, in turns: each ratio from the same moments."""
             print(f"bench: {label} {path}", flush=True)
             twin = f"/static/{twins[path]}"
             # One unmeasured second first, so every worker has met the URL (a running
             # site's workers have): the first answer of a new question is still a miss.
             if path != new_question and not script:
                 wrk(server.url + path, 1, args.connections, PROXY)
-            run = best(path, script)
             wrk(server.url + twin, 1, args.connections, PROXY)
-            run["twin"] = best(twin)
+            # The best of a few runs of each, taken in turns (URL, twin, URL, twin): a
+            # moment of other work on a shared machine (it happens, for a second or two)
+            # weighs on a page and its twin alike.
+            runs, twin_runs = [], []
+            for _ in range(args.runs):
+                runs.append(wrk(server.url + path, args.seconds, args.connections, PROXY, script))
+                twin_runs.append(wrk(server.url + twin, args.seconds, args.connections, PROXY))
+            run = max(runs, key=lambda r: r["rps"])
+            run["twin"] = max(twin_runs, key=lambda r: r["rps"])
             run["ratio"] = run["rps"] / run["twin"]["rps"]
             run["bytes"] = sizes[path]
             shown = path + (" + a new number each request" if script else "")

@@ -25,12 +25,12 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lo
         "the same machine as the server, so the figures are compared as ratios within this run.",
         "",
         "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
-        f"({len(memory)} worker processes × {args.threads} threads, gthread), PostgreSQL 15 through the "
-        "psycopg pool, Redis for the cache and the rate limits, requests carrying "
-        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL is followed at once "
-        "by its *static twin*: a static file of the same bytes (its own body, taken before the "
-        "run), served by whitenoise in the same gunicorn; each ratio compares the two. Each "
-        "had one unmeasured second of the same load first (a running site's workers are "
+        f"({len(memory)} worker processes × {args.threads} threads, gthread), PostgreSQL 15 "
+        "through the psycopg pool, Redis for the cache and the rate limits, requests carrying "
+        "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL is measured in "
+        "turns with its *static twin*: a static file of the same bytes (its own body, taken "
+        "before the run), served by whitenoise in the same gunicorn; each ratio compares the "
+        "two. Each had one unmeasured second of the same load first (a running site's workers are "
         "warm); the new search question was never asked before its run. Each is measured in "
         f"{args.runs} runs and the best counts, for the page and its twin alike: a shared "
         "machine has moments of other work.",
