@@ -274,6 +274,13 @@ class Request(models.Model):
     def __str__(self):
         return self.reference
 
+    def save(self, *args, **kwargs):
+        # A parent who reports danger lands at the top of the queue; staff may lower
+        # the priority later (after a call), which is why ordering uses priority only.
+        if self._state.adding and self.is_urgent and self.priority == Priority.NORMAL:
+            self.priority = Priority.URGENT
+        super().save(*args, **kwargs)
+
     def validate_constraints(self, exclude=None):
         """Django's constraint check; a caller that leaves the agreed moment out (the
         parents' forms) skips the moment's constraint at once. Django skips it then too,
@@ -282,13 +289,6 @@ class Request(models.Model):
         if exclude is not None and AGREED_MOMENT & set(exclude):
             return
         super().validate_constraints(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        # A parent who reports danger lands at the top of the queue; staff may lower
-        # the priority later (after a call), which is why ordering uses priority only.
-        if self._state.adding and self.is_urgent and self.priority == Priority.NORMAL:
-            self.priority = Priority.URGENT
-        super().save(*args, **kwargs)
 
     @property
     def counts_as_urgent(self) -> bool:
