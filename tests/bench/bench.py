@@ -13,7 +13,7 @@ by the same gunicorn (the ceiling of this stack), measured right after each URL:
      step, then a check in the database that every one was stored once;
   5. resident memory of each gunicorn worker after the run.
 
-Usage: python tests/bench/bench.py [--seconds 6] [--connections 32] [--burst 200] [--runs 2]
+Usage: python tests/bench/bench.py [--seconds 4] [--connections 32] [--burst 200] [--runs 3]
 Needs: PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379, wrk (apt-get install wrk).
 """
 
@@ -180,10 +180,12 @@ def worker_memory(server) -> list[int]:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=6)
+    parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--burst", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=2, help="runs per URL; the best counts")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per URL and bursts; the best counts"
+    )
     parser.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     args = parser.parse_args(argv)
 
