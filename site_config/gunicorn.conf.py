@@ -35,9 +35,12 @@ graceful_timeout = 20
 keepalive = 5
 
 # Recycle workers now and then, staggered, so a slow leak never grows; rarely enough that
-# a rush of parents (a television mention) does not restart every worker each few seconds:
-# with 2000, all five restarted together every 7 s under load and p99 rose twentyfold.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 25000))
+# a rush of parents (a television mention) does not restart workers every few seconds: a
+# new worker starts cold (connections, caches), and its first answers are a page's p99.
+# With 2000, all five restarted together every 7 s under load and p99 rose twentyfold;
+# with 25,000 a worker still restarted every ~12 s somewhere during make bench (about a
+# million requests). At 100,000 that is every ~4 minutes per worker under full load.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 100_000))
 max_requests_jitter = max_requests // 5
 
 # Load the app before forking: a broken configuration stops start-up at once.

@@ -165,16 +165,16 @@ def gunicorn_setting(name: str, env) -> str:
     ).stdout.strip()
 
 
-def worker_memory(server) -> list[int]:
-    """Resident memory (KiB) of each gunicorn worker process."""
+def worker_memory(server) -> dict[str, int]:
+    """Resident memory (KiB) of each gunicorn worker process, by process id."""
     pids = subprocess.run(
         ["pgrep", "-P", str(server.process.pid)], capture_output=True, text=True
     ).stdout.split()
-    sizes = []
+    sizes = {}
     for pid in pids:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]))
+                sizes[pid] = int(line.split()[1])
     return sizes
 
 
@@ -249,6 +249,7 @@ def main(argv=None):
         # load): let it finish, and give the new workers a few seconds of load first.
         os.sync()
         wrk(server.url + "/", 5, args.connections, PROXY)
+        memory_before = worker_memory(server)
         rows = []
 
         def measure(label, path, script=""):
@@ -295,7 +296,7 @@ def main(argv=None):
         ]
         burst = max(bursts, key=lambda b: b["per_second"])
         burst["runs"] = [b["per_second"] for b in bursts]
-        memory = worker_memory(server)
+        memory = {"before": memory_before, "after": worker_memory(server)}
     finally:
         server.stop()
         for name in twins.values():

@@ -25,7 +25,7 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lo
         "the same machine as the server, so the figures are compared as ratios within this run.",
         "",
         "Set-up: gunicorn with `DJANGO_ENV=production` on 127.0.0.1 "
-        f"({len(memory)} worker processes × {args.threads} threads, gthread), PostgreSQL 15 "
+        f"({len(memory['after'])} worker processes × {args.threads} threads, gthread), PostgreSQL 15 "
         "through the psycopg pool, Redis for the cache and the rate limits, requests carrying "
         "`X-Forwarded-Proto: https` as the reverse proxy sends it. Each URL is measured in "
         "turns with its *static twin*: a static file of the same bytes (its own body, taken "
@@ -100,9 +100,18 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lo
         "",
         "## Memory",
         "",
-        "Resident memory of each gunicorn worker after the run: "
-        + ", ".join(f"{kib / 1024:.0f} MiB" for kib in memory)
-        + (f" (mean {sum(memory) / len(memory) / 1024:.0f} MiB)." if memory else "."),
+        "Resident memory of each gunicorn worker after the run, and for a worker that "
+        "served the whole run, what it had after the first five seconds of load:",
+        "",
+        *(
+            f"- worker {pid}: {kib / 1024:.0f} MiB"
+            + (
+                f" (after 5 s: {memory['before'][pid] / 1024:.0f} MiB)"
+                if pid in memory["before"]
+                else " (started during the run: recycled by GUNICORN_MAX_REQUESTS)"
+            )
+            for pid, kib in memory["after"].items()
+        ),
         "",
     ]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
