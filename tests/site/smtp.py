@@ -4,6 +4,7 @@ It keeps what arrives (envelope and parsed message) and can be told to refuse, w
 the 5xx answers a real relay gives.
 """
 
+import contextlib
 import email
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -54,3 +55,26 @@ class LocalSMTP(Controller):
         # With port 0, learn the real port before the controller's first connection.
         self.port = self.server.sockets[0].getsockname()[1]
         super()._trigger_server()
+
+
+def use_smtp(settings, port):
+    """The site's mail through the relay on ``port`` (plain SMTP on 127.0.0.1)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+
+
+@contextlib.contextmanager
+def mail_thread_to(relay: Relay, settings):
+    """The relay served on a local port, the site's mail sent to it from the mail thread
+    (as in production: after commit, in batches)."""
+    server = LocalSMTP(relay)
+    server.start()
+    use_smtp(settings, server.port)
+    settings.REQUEST_NOTIFY_IN_BACKGROUND = True
+    try:
+        yield relay
+    finally:
+        server.stop()

@@ -13,8 +13,7 @@ from requests_app import notifications
 from requests_app.models import EventType, NotifyState, Request, RequestEvent
 from tests.helpers.forms import send_callback
 
-from .smtp import LocalSMTP, Relay
-from .test_mail_relay import use_smtp
+from .smtp import Relay, mail_thread_to
 
 
 class CountingRelay(Relay):
@@ -30,13 +29,8 @@ class CountingRelay(Relay):
 
 @pytest.fixture
 def relay(settings):
-    relay = CountingRelay()
-    server = LocalSMTP(relay)
-    server.start()
-    use_smtp(settings, server.port)
-    settings.REQUEST_NOTIFY_IN_BACKGROUND = True
-    yield relay
-    server.stop()
+    with mail_thread_to(CountingRelay(), settings) as relay:
+        yield relay
 
 
 def wait_until_sent(count, seconds=20):

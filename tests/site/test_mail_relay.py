@@ -17,7 +17,7 @@ from tests.factories import make_superuser
 from tests.helpers.forms import send_callback
 from tests.helpers.stack import free_port
 
-from .smtp import LocalSMTP, Relay
+from .smtp import LocalSMTP, Relay, use_smtp
 from .test_settings import manage_py, run_django
 
 PRODUCTION = {
@@ -35,14 +35,6 @@ def relay():
     server.start()
     yield handler, server
     server.stop()
-
-
-def use_smtp(settings, port):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
 
 
 def submit(client, capture):

@@ -9,8 +9,7 @@ import pytest
 from requests_app.models import NotifyState, Request
 from tests.helpers.forms import send_callback
 
-from .smtp import LocalSMTP, Relay
-from .test_mail_relay import use_smtp
+from .smtp import Relay, mail_thread_to
 
 SLOW = 3.0  # seconds the relay takes to accept a message
 
@@ -23,14 +22,9 @@ class SlowRelay(Relay):
 
 @pytest.fixture
 def slow_relay(settings):
-    relay = SlowRelay()
-    server = LocalSMTP(relay)
-    server.start()
-    use_smtp(settings, server.port)
-    settings.EMAIL_TIMEOUT = 10
-    settings.REQUEST_NOTIFY_IN_BACKGROUND = True
-    yield relay
-    server.stop()
+    with mail_thread_to(SlowRelay(), settings) as relay:
+        settings.EMAIL_TIMEOUT = 10
+        yield relay
 
 
 @pytest.mark.django_db(transaction=True)
