@@ -211,7 +211,21 @@ def send_batch(request_ids) -> dict[int, bool | None]:
     reqs = _claim(candidates)
     if not reqs:
         return results
-    # One query: the mails settled, and whether each request was ever "niet bereikt".
+    seen = _settled(reqs)
+    todo = []
+    for req in reqs:
+        events = []
+        todo.append((req, _pending(req, seen[req.pk], events), events))
+    errors = _send_all(todo)
+    for req in reqs:
+        results[req.pk] = req.pk not in errors
+    _note_outcome(reqs, errors)
+    return results
+
+
+def _settled(reqs) -> dict[int, list[tuple[str, str]]]:
+    """In one query: each request's settled mails, and whether it was ever "niet bereikt"
+    (type, recipient)."""
     seen = defaultdict(list)
     for request_id, kind, recipient in RequestEvent.objects.filter(
         Q(type=EventType.NOTIFY, to_value__in=SETTLED)
@@ -219,12 +233,13 @@ def send_batch(request_ids) -> dict[int, bool | None]:
         request_id__in=[req.pk for req in reqs],
     ).values_list("request_id", "type", "from_value"):
         seen[request_id].append((kind, recipient))
+    return seen
 
+
+def _send_all(todo) -> dict[int, str]:
+    """Send each (request, its pending mails, its history lines so far) over one relay
+    connection; the error (its class) per request that had one."""
     errors: dict[int, str] = {}
-    todo = []
-    for req in reqs:
-        events = []
-        todo.append((req, _pending(req, seen[req.pk], events), events))
     try:
         relay = get_connection(fail_silently=False) if any(p for _, p, _ in todo) else None
         with relay or contextlib.nullcontext():
@@ -249,7 +264,11 @@ def send_batch(request_ids) -> dict[int, bool | None]:
                 failed.append(_event(req, "", NotifyOutcome.FAILED, type(exc).__name__))
             failed.extend(events)
         RequestEvent.objects.bulk_create(failed)
+    return errors
 
+
+def _note_outcome(reqs, errors: dict[int, str]) -> None:
+    """Each request's notification state: sent, or failed with its error (retried)."""
     for req in reqs:
         if req.pk in errors:
             Request.objects.filter(pk=req.pk).update(
@@ -258,13 +277,11 @@ def send_batch(request_ids) -> dict[int, bool | None]:
             logger.warning(
                 "E-mail for request %s failed (%s); will be retried", req.reference, errors[req.pk]
             )
-        results[req.pk] = req.pk not in errors
     sent = [req.pk for req in reqs if req.pk not in errors]
     if sent:
         Request.objects.filter(pk__in=sent).update(
             notify_state=NotifyState.SENT, notify_error="", notified_at=timezone.now()
         )
-    return results
 
 
 def retry_candidates(now=None):
