@@ -270,6 +270,10 @@ def main(argv=None):
                 twin_runs.append(wrk(server.url + twin, args.seconds, args.connections, PROXY))
             run = max(runs, key=lambda r: r["rps"])
             run["twin"] = max(twin_runs, key=lambda r: r["rps"])
+            # The tail likewise: a second of other work on the machine is a p99 of its
+            # own, in whichever run it fell. The lowest of the runs, for both alike.
+            run["p99"] = min(r["p99"] for r in runs)
+            run["twin"]["p99"] = min(r["p99"] for r in twin_runs)
             run["ratio"] = run["rps"] / run["twin"]["rps"]
             run["bytes"] = sizes[path]
             shown = path + (" + a new number each request" if script else "")

@@ -32,8 +32,8 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lo
         "before the run), served by whitenoise in the same gunicorn; each ratio compares the "
         "two. Each had one unmeasured second of the same load first (a running site's workers are "
         "warm); the new search question was never asked before its run. Each is measured in "
-        f"{args.runs} runs and the best counts, for the page and its twin alike: a shared "
-        "machine has moments of other work.",
+        f"{args.runs} runs and the best counts (the most requests/s, the lowest p99), for "
+        "the page and its twin alike: a shared machine has moments of other work.",
         "",
         "## Targets",
         "",
