@@ -77,8 +77,9 @@ def write_report(args, rows, burst, memory, targets, stored_refs, duplicates, lo
         "CPU per submission (form, POST, confirmation and its e-mails), per process, in the "
         "best burst: "
         + ", ".join(f"{name} {ms:.1f} ms" for name, ms in cpu.items())
-        + f"; together {sum(cpu.values()):.1f} ms, so {os.cpu_count()} CPUs can store at most "
-        f"~{1000 * os.cpu_count() / sum(cpu.values()):.0f} per second on this machine.",
+        + f"; together {sum(cpu.values()):.1f} ms, so {os.cpu_count()} CPUs can store about "
+        f"{1000 * os.cpu_count() / sum(cpu.values()):.0f} per second on this machine (the CPU "
+        "clock ticks are coarse for a burst of a second or two).",
         "",
         "Where the parent's time goes (ms, median / p99):",
         "",
