@@ -2,16 +2,17 @@
 and write the figures, the set-up and a short profile to docs/performance.md.
 
 One run, one machine, figures compared as ratios to a static file of the same size served
-by the same gunicorn (the ceiling of this stack), measured right after each URL:
+by the same gunicorn (the ceiling of this stack), measured in turns with each URL:
   1. a scratch PostgreSQL database, migrated and seeded; Redis for cache and rate limits;
   2. gunicorn with production settings (DJANGO_ENV=production) on 127.0.0.1, requests
      carrying X-Forwarded-Proto: https as the reverse proxy would send;
   3. wrk against the home page and every guide page, search (a question seen before and a
-     new one), the first page of each form, each followed at once by its static twin: a
-     static file of the same bytes, served by the same gunicorn;
-  4. a burst of concurrent callback submissions (form, POST, confirmation), timed per
-     step, then a check in the database that every one was stored once;
-  5. resident memory of each gunicorn worker after the run.
+     new one), the first page of each form, each in turns with its static twin: a static
+     file of the same bytes, served by the same gunicorn; the best of --runs runs counts;
+  4. an unmeasured burst of callback submissions (form, POST, confirmation), then --runs
+     bursts timed per step with the CPU each process spent (e-mails included), then a
+     check in the database that every one was stored once;
+  5. resident memory of each gunicorn worker after 5 s of load and after the run.
 
 Usage: python tests/bench/bench.py [--seconds 4] [--connections 32] [--burst 200] [--runs 3]
 Needs: PostgreSQL on 127.0.0.1:5432, Redis on 127.0.0.1:6379, wrk (apt-get install wrk).
